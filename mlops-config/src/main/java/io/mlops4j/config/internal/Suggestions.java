@@ -1,0 +1,49 @@
+package io.mlops4j.config.internal;
+
+import java.util.Collection;
+
+/** "Did you mean" suggestions by edit distance. */
+final class Suggestions {
+  private Suggestions() {}
+
+  /**
+   * Returns the closest candidate within a distance of a third of the input's length (at least 2),
+   * or null when none is close.
+   */
+  static String closest(String input, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = Math.max(2, input.length() / 3) + 1;
+    for (String candidate : candidates) {
+      int d = distance(input.toLowerCase(), candidate.toLowerCase());
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Damerau-Levenshtein distance (optimal string alignment), so swapped letters cost 1. */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}
