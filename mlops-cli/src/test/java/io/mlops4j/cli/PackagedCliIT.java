@@ -1,0 +1,67 @@
+package io.mlops4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Runs the shaded jar and the ./mlops launcher as a user does, in separate processes. */
+class PackagedCliIT {
+  private record Result(int exitCode, String out) {}
+
+  @Test
+  void versionPrintsEveryModulesPackagedVersion() throws Exception {
+    Result result = run(List.of("java", "-jar", shadedJar().toString(), "--version"));
+
+    assertThat(result.exitCode()).isZero();
+    Map<String, String> modules = ReactorPoms.moduleVersions();
+    modules.remove("mlops-bom");
+    modules.forEach(
+        (module, version) -> assertThat(result.out()).containsPattern(module + "\\s+" + version));
+  }
+
+  @Test
+  void shadedJarExitsTwoOnInvalidConfig() throws Exception {
+    Result result =
+        run(
+            List.of(
+                "java", "-jar", shadedJar().toString(), "config", "validate", "--root", "target"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.out()).contains("no plants_circuits.yml in target");
+  }
+
+  @Test
+  void launcherRunsTheReadmeMainCommand() throws Exception {
+    Result result = run(List.of("../mlops", "config", "validate", "--root", "../examples"));
+
+    assertThat(result.exitCode()).as(result.out()).isZero();
+    assertThat(result.out()).contains("OK ../examples/config: 3 plants, 9 circuits");
+  }
+
+  private static Path shadedJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("mlops-cli-.*-all\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no shaded jar in target/; run mvn package"));
+    }
+  }
+
+  private static Result run(List<String> command) throws Exception {
+    Process process =
+        new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("process finished").isTrue();
+    return new Result(process.exitValue(), out);
+  }
+}
