@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.mlops4j.config.internal.CircuitReader;
 import io.mlops4j.config.internal.ConfigFiles;
 import io.mlops4j.config.internal.MasterReader;
+import io.mlops4j.config.internal.TargetsReader;
 import io.mlops4j.config.internal.TreeReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.List;
 public final class ConfigLoader {
   private final CircuitReader circuitReader = new CircuitReader();
   private final MasterReader masterReader = new MasterReader();
+  private final TargetsReader targetsReader = new TargetsReader();
 
   /** Creates a loader with the published JSON schemas. */
   public ConfigLoader() {}
@@ -114,5 +116,24 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     return result.master();
+  }
+
+  /**
+   * Loads {@code workspaces.yml}: logical targets (dev, test, prod, shared) mapped to the local
+   * store or Azure ML. Keys that look like secrets are rejected without echoing their values.
+   *
+   * @param file the targets file
+   * @return the targets
+   * @throws ConfigException if the file is missing or invalid
+   */
+  public TargetsConfig loadTargets(Path file) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    byte[] content = ConfigFiles.read(file, problems);
+    TargetsConfig targets =
+        content == null ? null : targetsReader.read(file.toString(), content, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return targets;
   }
 }

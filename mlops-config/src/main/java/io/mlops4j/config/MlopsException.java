@@ -29,4 +29,15 @@ public class MlopsException extends RuntimeException {
   public MlopsException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Quotes user input for a message: control characters escaped, at most 80 characters, so input
+   * cannot forge or flood an error message.
+   *
+   * @param userInput the input to echo
+   * @return the input in single quotes, safe to print on one line
+   */
+  public static String quote(String userInput) {
+    return "'" + io.mlops4j.config.internal.Text.printable(String.valueOf(userInput)) + "'";
+  }
 }

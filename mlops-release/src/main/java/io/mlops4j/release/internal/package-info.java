@@ -1,0 +1,2 @@
+/** The embedded local backend: SQLite metadata, a content-addressed artifact store, local jobs. */
+package io.mlops4j.release.internal;
