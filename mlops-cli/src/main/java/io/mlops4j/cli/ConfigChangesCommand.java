@@ -102,6 +102,16 @@ final class ConfigChangesCommand implements Callable<Integer> {
           .lines()
           .toList();
     }
-    return Files.readAllLines(Path.of(source.paths), StandardCharsets.UTF_8);
+    try {
+      return Files.readAllLines(Path.of(source.paths), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--paths file '"
+              + source.paths
+              + "' cannot be read ("
+              + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString())
+              + "); pass the output of git diff --name-status, or '-' for standard input");
+    }
   }
 }

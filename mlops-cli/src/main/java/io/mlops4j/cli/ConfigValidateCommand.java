@@ -35,7 +35,16 @@ final class ConfigValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Path configDir = ConfigLoader.configDir(root);
+    Path configDir;
+    try {
+      configDir = ConfigLoader.configDir(root);
+    } catch (ConfigException e) {
+      if (!json) {
+        throw e; // no config tree at all: reported on stderr like other invalid input
+      }
+      print(out, root, null, e.problems());
+      return ExitCodes.INVALID_INPUT;
+    }
     ConfigTree tree = null;
     List<ConfigProblem> problems = List.of();
     try {
@@ -44,13 +53,7 @@ final class ConfigValidateCommand implements Callable<Integer> {
       problems = e.problems();
     }
     if (json) {
-      Map<String, Object> result = new LinkedHashMap<>();
-      result.put("valid", problems.isEmpty());
-      result.put("config_dir", configDir.toString());
-      result.put("plants", tree == null ? null : tree.master().plants().size());
-      result.put("circuits", tree == null ? null : tree.circuits().size());
-      result.put("problems", problems.stream().map(ConfigValidateCommand::toMap).toList());
-      out.println(Json.pretty(result));
+      print(out, configDir, tree, problems);
     } else if (problems.isEmpty()) {
       out.printf(
           "OK %s: %d plants, %d circuits%n",
@@ -64,6 +67,18 @@ final class ConfigValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return problems.isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+  }
+
+  private static void print(
+      PrintWriter out, Path configDir, ConfigTree tree, List<ConfigProblem> problems) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("valid", problems.isEmpty());
+    result.put("config_dir", configDir.toString());
+    result.put("plants", tree == null ? null : tree.master().plants().size());
+    result.put("circuits", tree == null ? null : tree.circuits().size());
+    result.put("problems", problems.stream().map(ConfigValidateCommand::toMap).toList());
+    out.println(Json.pretty(result));
+    out.flush();
   }
 
   private static Map<String, Object> toMap(ConfigProblem p) {

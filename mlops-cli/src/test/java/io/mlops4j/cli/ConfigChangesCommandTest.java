@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -223,11 +222,10 @@ class ConfigChangesCommandTest {
 
   /**
    * A --paths file that does not exist is invalid input (exit 2) and the message should say what is
-   * wrong; today the command exits 1 with "error: /path/to/missing.txt" (the bare
-   * NoSuchFileException message).
+   * wrong; it once exited 1 with only "error: /path/to/missing.txt" (the bare NoSuchFileException
+   * message).
    */
   @Test
-  @Disabled("bug in main code: a missing --paths file exits 1 with only the path as message")
   void rejectsMissingPathsFileWithExitCode2SayingItCannotBeRead() {
     Path missing = dir.resolve("missing.txt");
 

@@ -69,7 +69,7 @@ class MalformedConfigCliTest {
     assertThat(problem.path("column").intValue()).isEqualTo(14);
     assertThat(problem.path("field").asText()).isEqualTo("training.hyperparameters.dropout");
     assertThat(problem.path("message").asText())
-        .isEqualTo("1 is out of range; expected 0 <= dropout < 1");
+        .isEqualTo("1.0 is out of range; expected 0 <= dropout < 1");
   }
 
   @Test

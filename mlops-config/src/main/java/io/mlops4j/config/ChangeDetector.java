@@ -52,9 +52,9 @@ public final class ChangeDetector {
    */
   public ChangeDetector(ConfigLoader loader, String configDir, List<String> sharedPaths) {
     this.loader = requireNonNull(loader, "loader");
-    String dir = requireNonNull(configDir, "configDir").replace('\\', '/').replaceAll("/+$", "");
-    this.configPrefix = dir.isEmpty() || dir.equals(".") ? "" : dir + "/";
-    this.sharedPrefixes = List.copyOf(sharedPaths);
+    String dir = normalize(requireNonNull(configDir, "configDir"));
+    this.configPrefix = dir.isEmpty() ? "" : dir + "/";
+    this.sharedPrefixes = sharedPaths.stream().map(ChangeDetector::normalize).toList();
     this.circuitFile =
         Pattern.compile(Pattern.quote(configPrefix + "plants/") + "([^/]+)/([^/]+)\\.yml");
   }
@@ -117,7 +117,7 @@ public final class ChangeDetector {
         changes.stream()
             .anyMatch(c -> c.newPath().equals(masterPath) || c.oldPath().equals(masterPath));
     Set<CircuitRef> baseListed =
-        !masterChanged ? headListed : base == null ? null : listed(base, masterPath, false);
+        !masterChanged ? headListed : base == null ? null : listedOrUnknown(base, masterPath);
 
     Map<CircuitRef, String> added = new TreeMap<>();
     Map<CircuitRef, String> modified = new TreeMap<>();
@@ -148,7 +148,11 @@ public final class ChangeDetector {
           new SharedChange(
               masterPath,
               'M',
-              "master list changed; without a base revision the circuits added to it are unknown"));
+              base == null
+                  ? "master list changed; without a base revision the circuits added to it are"
+                      + " unknown"
+                  : "master list changed and its base version is invalid; the circuits added to it"
+                      + " are unknown, so list them by changing their files"));
     }
 
     Map<CircuitRef, DeletedCircuit> deleted = new TreeMap<>();
@@ -268,6 +272,15 @@ public final class ChangeDetector {
     return sections;
   }
 
+  /** The base master list, or null when it is invalid (a pull request may be fixing it). */
+  private Set<CircuitRef> listedOrUnknown(RevisionFiles base, String masterPath) {
+    try {
+      return listed(base, masterPath, false);
+    } catch (ConfigException e) {
+      return null;
+    }
+  }
+
   private Set<CircuitRef> listed(RevisionFiles files, String masterPath, boolean required) {
     byte[] content = files.read(masterPath);
     if (content == null) {
@@ -304,9 +317,19 @@ public final class ChangeDetector {
     }
   }
 
+  /** A file or a directory: {@code environment}, {@code environment/} and {@code ./environment}. */
   private boolean isShared(String path) {
-    return sharedPrefixes.stream()
-        .anyMatch(p -> p.endsWith("/") ? path.startsWith(p) : path.equals(p));
+    return sharedPrefixes.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+  }
+
+  /** Repository-relative, '/'-separated, without './' or a trailing '/'. */
+  static String normalize(String path) {
+    String p = path.replace('\\', '/').replaceAll("/+", "/");
+    while (p.startsWith("./")) {
+      p = p.substring(2);
+    }
+    p = p.replaceAll("/$", "");
+    return p.equals(".") ? "" : p;
   }
 
   private String pathOf(CircuitRef ref) {

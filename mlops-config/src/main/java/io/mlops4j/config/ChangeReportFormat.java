@@ -16,7 +16,8 @@ public enum ChangeReportFormat {
   JSON,
   /**
    * An Azure DevOps matrix object: {@code {"P001_C001": {"plant_id": ..., "circuit_id": ...,
-   * "cutoff_date": ..., "config_path": ..., "change": ...}}}, one entry per circuit to train.
+   * "cutoff_date": ..., "config_path": ..., "change": ...}}}, one entry per circuit to train; keys
+   * are valid Azure Pipelines job names ('-' becomes '_', a leading digit gets a {@code c_}).
    */
   MATRIX,
   /**
@@ -91,9 +92,27 @@ public enum ChangeReportFormat {
   private static Map<String, Object> matrix(ChangeSet changes) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (CircuitChange c : changes.toTrain()) {
-      out.put(c.ref().key(), entry(c));
+      String key = matrixKey(c.ref());
+      if (out.put(key, entry(c)) != null) {
+        throw new MlopsException(
+            "two circuits map to the Azure Pipelines matrix key '"
+                + key
+                + "' (the second is "
+                + c.ref()
+                + "); rename one so their ids differ by more than '-' and '_'");
+      }
     }
     return out;
+  }
+
+  /**
+   * Azure Pipelines matrix names allow letters, digits and '_' and start with a letter: {@code
+   * P001/C001} becomes {@code P001_C001}, {@code P-01/C-1} becomes {@code P_01_C_1} and {@code
+   * 001/C001} becomes {@code c_001_C001}.
+   */
+  static String matrixKey(CircuitRef ref) {
+    String key = ref.key().replace('-', '_');
+    return Character.isLetter(key.charAt(0)) ? key : "c_" + key;
   }
 
   private static Map<String, Object> entry(CircuitChange c) {

@@ -35,6 +35,11 @@ import org.semver4j.Semver;
  */
 public final class EnvironmentChangeClassifier {
   private static final Set<String> METADATA = Set.of("version", "tags", "description", "$schema");
+  private static final java.util.regex.Pattern STRICT_SEMVER =
+      java.util.regex.Pattern.compile(
+          "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+              + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+              + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
 
   private final ConfigLoader loader;
   private final String environmentFile;
@@ -51,8 +56,9 @@ public final class EnvironmentChangeClassifier {
   public EnvironmentChangeClassifier(
       ConfigLoader loader, String environmentFile, String configDir) {
     this.loader = requireNonNull(loader, "loader");
-    this.environmentFile = requireNonNull(environmentFile, "environmentFile");
-    this.configDir = requireNonNull(configDir, "configDir").replaceAll("/+$", "");
+    this.environmentFile =
+        ChangeDetector.normalize(requireNonNull(environmentFile, "environmentFile"));
+    this.configDir = ChangeDetector.normalize(requireNonNull(configDir, "configDir"));
   }
 
   /**
@@ -120,7 +126,8 @@ public final class EnvironmentChangeClassifier {
     boolean contentChanged =
         !content(before).equals(content(after))
             || changedFiles.stream().anyMatch(f -> !f.equals(environmentFile));
-    if (to.isEqualTo(from)) {
+    // Build metadata (+...) does not change precedence, so it is no bump.
+    if (to.withClearedBuild().isEqualTo(from.withClearedBuild())) {
       if (contentChanged) {
         throw error(
             after,
@@ -141,7 +148,7 @@ public final class EnvironmentChangeClassifier {
           List.of(),
           List.of());
     }
-    if (to.isLowerThan(from)) {
+    if (to.withClearedBuild().isLowerThan(from.withClearedBuild())) {
       throw error(
           after,
           "version",
@@ -197,6 +204,16 @@ public final class EnvironmentChangeClassifier {
               "is 'false' but the version bump is "
                   + bump
                   + "; a breaking change must bump MAJOR"));
+    }
+    if (major && retrain.equalsIgnoreCase("false")) {
+      problems.add(
+          problem(
+              doc,
+              "tags.requires_retrain",
+              "is 'false' but the version bump is "
+                  + bump
+                  + "; a MAJOR bump means breaking, so every circuit retrains; bump MINOR or PATCH"
+                  + " for a change that does not need retraining"));
     }
     if (major && compatible.equalsIgnoreCase("true")) {
       problems.add(
@@ -256,7 +273,10 @@ public final class EnvironmentChangeClassifier {
   }
 
   private static Semver semver(YamlDocument doc, String version) {
-    Semver parsed = doc.root().path("version").isTextual() ? Semver.parse(version) : null;
+    Semver parsed =
+        doc.root().path("version").isTextual() && STRICT_SEMVER.matcher(version).matches()
+            ? Semver.parse(version)
+            : null;
     if (parsed == null) {
       throw error(
           doc,

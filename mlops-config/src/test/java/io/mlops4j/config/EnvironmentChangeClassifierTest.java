@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -411,11 +410,9 @@ class EnvironmentChangeClassifierTest {
 
   /**
    * Semver build metadata does not change precedence, so 1.5.0 to 1.5.0+build.7 is no bump;
-   * changing the image with it should be "content changed without a version bump". Today it is
-   * classified ENVIRONMENT_ONLY.
+   * changing the image with it is "content changed without a version bump".
    */
   @Test
-  @Disabled("bug in main code: a build-metadata-only version change is accepted as a bump")
   void rejectsContentChangeWhoseVersionDiffersOnlyInBuildMetadata() {
     repo.createBranch("feature");
     repo.replace(ENV, VERSION, "version: \"1.5.0+build.7\"");
@@ -428,11 +425,10 @@ class EnvironmentChangeClassifierTest {
   }
 
   /**
-   * Circuit files require a strict semver {@code environment_version} (no 'v'), yet the environment
-   * accepts "v2.0.0" and then asks circuits to move to "v2.0.0", which they cannot.
+   * Circuit files require a strict semver {@code environment_version} (no 'v'), so the environment
+   * must too: otherwise circuits would be asked to move to "v2.0.0", which they cannot.
    */
   @Test
-  @Disabled("bug in main code: a 'v'-prefixed environment version is accepted")
   void rejectsVersionWithVPrefixLikeCircuitFilesDo() {
     repo.createBranch("feature");
     bumpMajorTo("v2.0.0");

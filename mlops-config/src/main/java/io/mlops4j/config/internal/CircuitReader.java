@@ -95,14 +95,16 @@ public final class CircuitReader {
           problem(
               doc,
               driftField + (drift.has("low") ? ".low" : ".medium"),
-              ConfigErrors.levelsOutOfOrder("low", low, "medium", medium)));
+              ConfigErrors.levelsOutOfOrder(
+                  "low", low, !drift.has("low"), "medium", medium, !drift.has("medium"))));
     }
     if (!(medium < high)) {
       problems.add(
           problem(
               doc,
               driftField + (drift.has("high") ? ".high" : ".medium"),
-              ConfigErrors.levelsOutOfOrder("medium", medium, "high", high)));
+              ConfigErrors.levelsOutOfOrder(
+                  "medium", medium, !drift.has("medium"), "high", high, !drift.has("high"))));
     }
   }
 
@@ -122,16 +124,36 @@ public final class CircuitReader {
               + (levels.has("critical") ? ".critical" : ".warning");
       problems.add(
           problem(
-              doc, field, ConfigErrors.levelsOutOfOrder("warning", warning, "critical", critical)));
+              doc,
+              field,
+              ConfigErrors.levelsOutOfOrder(
+                  "warning",
+                  warning,
+                  !levels.has("warning"),
+                  "critical",
+                  critical,
+                  !levels.has("critical"))));
     }
   }
 
   private static void matchId(
       YamlDocument doc, String key, String fromPath, List<ConfigProblem> problems) {
     JsonNode value = doc.root().path(key);
-    if (value.isTextual() && !value.asText().equals(fromPath)) {
+    if (!value.isTextual() || !isSafeId(value.asText())) {
+      return; // the schema already reports a malformed id
+    }
+    if (!value.asText().equals(fromPath)) {
       problems.add(
           problem(doc, key, ConfigErrors.idMismatch(key, value.asText(), fromPath, doc.file())));
+    }
+  }
+
+  private static boolean isSafeId(String value) {
+    try {
+      new PlantId(value);
+      return true;
+    } catch (io.mlops4j.config.InvalidIdException e) {
+      return false;
     }
   }
 

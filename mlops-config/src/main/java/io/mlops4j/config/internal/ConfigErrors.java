@@ -57,16 +57,20 @@ public final class ConfigErrors {
         + valid.stream().sorted().collect(Collectors.joining(", "));
   }
 
-  static String wrongType(JsonNode actual, String expectedType) {
-    return "expected " + article(expectedType) + " but found " + describe(actual);
+  static String wrongType(String shown, JsonNode actual, String plainText, String expectedType) {
+    String hint =
+        expectedType.equals("string") && plainText != null && !actual.isContainerNode()
+            ? "; quote it: \"" + Text.printable(plainText) + "\""
+            : "";
+    return "expected " + article(expectedType) + " but found " + shown + hint;
   }
 
-  static String outOfRange(JsonNode actual, String name, JsonNode schema) {
-    return describe(actual) + " is out of range; expected " + range(name, schema);
+  static String outOfRange(String shown, String name, JsonNode schema) {
+    return shown + " is out of range; expected " + range(name, schema);
   }
 
-  static String badPattern(JsonNode actual, String description) {
-    return describe(actual) + " is not valid" + expected(description);
+  static String badPattern(String shown, String description) {
+    return shown + " is not valid" + expected(description);
   }
 
   static String tooFewItems(int min) {
@@ -108,8 +112,23 @@ public final class ConfigErrors {
         + "; add it to feature_columns or pick one of them";
   }
 
-  static String levelsOutOfOrder(String lower, double low, String upper, double high) {
-    return lower + " (" + plain(low) + ") must be less than " + upper + " (" + plain(high) + ")";
+  static String levelsOutOfOrder(
+      String lower,
+      double low,
+      boolean lowIsDefault,
+      String upper,
+      double high,
+      boolean highIsDefault) {
+    return lower
+        + " ("
+        + plain(low)
+        + (lowIsDefault ? ", the default" : "")
+        + ") must be less than "
+        + upper
+        + " ("
+        + plain(high)
+        + (highIsDefault ? ", the default" : "")
+        + ")";
   }
 
   static String duplicateId(String kind, String id, int firstLine) {
@@ -166,7 +185,7 @@ public final class ConfigErrors {
       return "nothing";
     }
     if (node.isTextual()) {
-      return "'" + io.mlops4j.config.internal.Text.printable(node.asText()) + "'";
+      return "'" + Text.printable(node.asText()) + "'";
     }
     if (node.isNull()) {
       return "null";

@@ -120,7 +120,7 @@ public final class SafeYaml {
     if (converter.aborted) {
       return null;
     }
-    return new YamlDocument(file, root, converter.values, converter.keys);
+    return new YamlDocument(file, root, converter.values, converter.keys, converter.plain);
   }
 
   private static String contextOf(MarkedYAMLException e) {
@@ -146,6 +146,7 @@ public final class SafeYaml {
     private final List<ConfigProblem> problems;
     private final Map<String, Position> values = new HashMap<>();
     private final Map<String, Position> keys = new HashMap<>();
+    private final Map<String, String> plain = new HashMap<>();
     private int nodes;
     private boolean aborted;
 
@@ -176,9 +177,15 @@ public final class SafeYaml {
       }
       values.putIfAbsent(field, position(node));
       if (node instanceof MappingNode mapping) {
+        if (!mapping.getTag().equals(Tag.MAP)) {
+          rejectTag(node, field);
+        }
         return mapping(mapping, field, depth);
       }
       if (node instanceof SequenceNode sequence) {
+        if (!sequence.getTag().equals(Tag.SEQ)) {
+          rejectTag(node, field);
+        }
         ArrayNode array = JSON.arrayNode();
         int i = 0;
         for (Node item : sequence.getValue()) {
@@ -226,19 +233,28 @@ public final class SafeYaml {
       return object;
     }
 
+    private void rejectTag(Node node, String field) {
+      Position p = position(node);
+      problems.add(
+          new ConfigProblem(
+              file,
+              p.line(),
+              p.column(),
+              field,
+              "YAML tag "
+                  + node.getTag()
+                  + " is not allowed; use plain mappings, lists, strings, numbers and booleans"));
+    }
+
     private JsonNode scalar(ScalarNode scalar, String field) {
       Tag tag = scalar.getTag();
       String value = scalar.getValue();
       if (!SCALAR_TAGS.contains(tag)) {
-        Position p = position(scalar);
-        problems.add(
-            new ConfigProblem(
-                file,
-                p.line(),
-                p.column(),
-                field,
-                "YAML tag " + tag + " is not allowed; use plain strings, numbers and booleans"));
+        rejectTag(scalar, field);
         return JSON.textNode(value);
+      }
+      if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+        plain.putIfAbsent(field, value);
       }
       if (tag.equals(Tag.INT)) {
         return integer(value);

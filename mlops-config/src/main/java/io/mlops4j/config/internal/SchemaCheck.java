@@ -94,10 +94,17 @@ public final class SchemaCheck {
         keywordParent.path("properties").fieldNames().forEachRemaining(valid::add);
         text = ConfigErrors.unknownKey(key, valid);
       }
-      case "type" -> text = ConfigErrors.wrongType(actual, keywordParent.path("type").asText());
+      case "type" ->
+          text =
+              ConfigErrors.wrongType(
+                  doc.shown(instance),
+                  actual,
+                  doc.plainScalars().get(instance),
+                  keywordParent.path("type").asText());
       case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum" ->
-          text = ConfigErrors.outOfRange(actual, name, keywordParent);
-      case "pattern" -> text = ConfigErrors.badPattern(actual, description(keywordParent));
+          text = ConfigErrors.outOfRange(doc.shown(instance), name, keywordParent);
+      case "pattern" ->
+          text = ConfigErrors.badPattern(doc.shown(instance), description(keywordParent));
       case "minItems" -> text = ConfigErrors.tooFewItems(keywordParent.path("minItems").asInt());
       case "uniqueItems" -> text = ConfigErrors.duplicateItems(duplicates(actual));
       case "minLength" -> text = ConfigErrors.emptyString();

@@ -11,16 +11,32 @@ import java.util.Map;
  * @param root the document as a JSON tree
  * @param valuePositions where each value starts
  * @param keyPositions where each mapping key starts
+ * @param plainScalars the text of each unquoted scalar as written, such as {@code 1.0} or {@code
+ *     0010}, to show users what they wrote rather than what YAML made of it
  */
 public record YamlDocument(
     String file,
     JsonNode root,
     Map<String, Position> valuePositions,
-    Map<String, Position> keyPositions) {
+    Map<String, Position> keyPositions,
+    Map<String, String> plainScalars) {
 
+  /** Copies the maps. */
   public YamlDocument {
     valuePositions = Map.copyOf(valuePositions);
     keyPositions = Map.copyOf(keyPositions);
+    plainScalars = Map.copyOf(plainScalars);
+  }
+
+  /**
+   * Describes a field's value for a message: an unquoted scalar as written, else as parsed.
+   *
+   * @param field a field path
+   * @return e.g. {@code 1.0}, {@code 'high'}, {@code a list}
+   */
+  public String shown(String field) {
+    String plain = plainScalars.get(field);
+    return plain != null ? Text.printable(plain) : ConfigErrors.describe(at(field));
   }
 
   /**

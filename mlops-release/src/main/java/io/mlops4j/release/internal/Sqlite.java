@@ -128,9 +128,9 @@ public final class Sqlite implements AutoCloseable {
           for (int v = current; v < MIGRATIONS.size(); v++) {
             try (Statement st = connection.createStatement()) {
               for (String sql : script(MIGRATIONS.get(v)).split(";\\s*\\n")) {
-                if (!sql.strip().isEmpty() && !sql.strip().startsWith("--")
-                    || sql.contains("CREATE")) {
-                  st.execute(sql);
+                String code = sql.replaceAll("(?m)^\\s*--.*$", "").strip();
+                if (!code.isEmpty()) {
+                  st.execute(code);
                 }
               }
               st.execute("PRAGMA user_version = " + (v + 1));
