@@ -115,4 +115,14 @@ class MlopsCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("validated 6 circuits (3 plants)", "cold", "warm over 2 runs");
   }
+
+  @Test
+  void validateAsJsonReportsAMissingTreeAsJson() throws Exception {
+    CliRun run = CliRun.of("config", "validate", "--root", "../no-such-dir", "--json");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.path("valid").asBoolean()).isFalse();
+    assertThat(json.at("/problems/0/message").asText()).startsWith("no plants_circuits.yml in");
+  }
 }

@@ -702,4 +702,42 @@ class ChangeDetectorTest {
   private static CircuitRef ref(String text) {
     return CircuitRef.parse(text);
   }
+
+  @Test
+  void treatsASharedPathWithoutTrailingSlashAsADirectory() {
+    repo.createBranch("feature");
+    repo.replace("environment/conda.yml", "python=3.10", "python=3.11");
+    String head = repo.commit("newer python");
+
+    ChangeSet changes =
+        new ChangeDetector(loader, "./config/", List.of("environment"))
+            .detect(repo.root(), "main", "feature");
+
+    assertThat(changes.shared())
+        .containsExactly(
+            new SharedChange("environment/conda.yml", 'M', "shared file: affects every circuit"));
+    assertThat(changes.head()).isEqualTo(head);
+  }
+
+  @Test
+  void toleratesAnInvalidBaseMasterListThatThePullRequestFixes() {
+    repo.write(
+        MASTER, repo.read(MASTER).replaceFirst("circuit_id: \"C002\"", "circuit_id: \"C001\""));
+    repo.commit("break the master list on main");
+    repo.createBranch("feature");
+    repo.write(
+        MASTER,
+        repo.read(MASTER)
+            .replaceFirst(
+                "circuit_id: \"C001\"\n        circuit_name: \"Vacuum",
+                "circuit_id: \"C002\"\n        circuit_name: \"Vacuum"));
+    repo.commit("fix the master list");
+
+    ChangeSet changes = detector.detect(repo.root(), "main", "feature");
+
+    assertThat(changes.toTrain()).isEmpty();
+    assertThat(changes.shared())
+        .singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("its base version is invalid"));
+  }
 }

@@ -128,6 +128,23 @@ class ConfigLoaderTest {
                 + " 'C002'");
   }
 
+  @Test
+  void namesDefaultsThatAThresholdConflictsWith(@TempDir Path root) throws IOException {
+    copyTree(EXAMPLES.resolve("config"), root.resolve("config"));
+    Path file = root.resolve("config/plants/P001/C002.yml");
+    Files.writeString(
+        file,
+        Files.readString(file)
+            + "monitoring:\n  performance_thresholds:\n    mae: {warning: 0.3}\n",
+        StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> loader.loadCircuit(root, CircuitRef.parse("P001/C002")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageEndingWith(
+            "monitoring.performance_thresholds.mae.warning: warning (0.3) must be less than"
+                + " critical (0.25, the default)");
+  }
+
   static void copyTree(Path from, Path to) throws IOException {
     try (var walk = Files.walk(from)) {
       for (Path source : walk.toList()) {

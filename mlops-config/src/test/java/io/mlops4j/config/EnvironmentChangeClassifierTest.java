@@ -439,6 +439,34 @@ class EnvironmentChangeClassifierTest {
         .hasMessageContaining("is not a semantic version");
   }
 
+  @Test
+  void rejectsMajorBumpTaggedAsNotRequiringRetraining() {
+    repo.createBranch("feature");
+    repo.replace(ENV, VERSION, "version: \"2.0.0\"");
+    repo.replace(ENV, COMPATIBLE, "backward_compatible: \"false\"");
+    repo.commit("major bump that claims no retraining");
+
+    assertThatThrownBy(this::classify)
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tags.requires_retrain: is 'false' but the version bump is MAJOR")
+        .hasMessageContaining("every circuit retrains");
+  }
+
+  @Test
+  void acceptsPathsWrittenWithDotSlash() {
+    repo.createBranch("feature");
+    repo.replace(ENV, VERSION, "version: \"1.5.1\"");
+    repo.commit("patch");
+
+    EnvironmentChange change =
+        new EnvironmentChangeClassifier(
+                new ConfigLoader(), "./environment/environment.yml", "./config/")
+            .classify(repo.root(), "main", "feature");
+
+    assertThat(change.kind()).isEqualTo(EnvironmentReleaseKind.ENVIRONMENT_ONLY);
+    assertThat(change.circuitsToRedeploy()).hasSize(9);
+  }
+
   private void bumpMajorTo(String version) {
     repo.replace(ENV, VERSION, "version: \"" + version + "\"");
     repo.replace(ENV, COMPATIBLE, "backward_compatible: \"false\"");
