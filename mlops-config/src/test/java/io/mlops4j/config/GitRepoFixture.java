@@ -21,12 +21,12 @@ import org.eclipse.jgit.lib.StoredConfig;
  * commit), so commit ids are the same on every run and commit order is unambiguous. Paths are
  * '/'-separated and relative to the repository root.
  */
-final class GitRepoFixture implements AutoCloseable {
+public final class GitRepoFixture implements AutoCloseable {
   /** The sample config tree and environment definition of the project. */
-  static final Path EXAMPLES = Path.of("../examples");
+  public static final Path EXAMPLES = Path.of("../examples");
 
   /** The circuits of the sample master list, in plant/circuit order. */
-  static final List<String> SAMPLE_CIRCUITS =
+  public static final List<String> SAMPLE_CIRCUITS =
       List.of(
           "P001/C001",
           "P001/C002",
@@ -55,7 +55,7 @@ final class GitRepoFixture implements AutoCloseable {
    * @param root the working tree
    * @return the repository
    */
-  static GitRepoFixture init(Path root) {
+  public static GitRepoFixture init(Path root) {
     try {
       Git git = Git.init().setDirectory(root.toFile()).setInitialBranch("main").call();
       StoredConfig config = git.getRepository().getConfig();
@@ -77,7 +77,7 @@ final class GitRepoFixture implements AutoCloseable {
    * @param root the working tree
    * @return the repository, with one commit
    */
-  static GitRepoFixture standard(Path root) {
+  public static GitRepoFixture standard(Path root) {
     GitRepoFixture repo = init(root);
     repo.copyExamples("config", "environment");
     repo.commit("seed config and environment");
@@ -90,27 +90,27 @@ final class GitRepoFixture implements AutoCloseable {
    * @param configDir where the config tree goes, relative to the root
    * @param environmentDir where the environment definition goes, relative to the root
    */
-  void copyExamples(String configDir, String environmentDir) {
+  public void copyExamples(String configDir, String environmentDir) {
     copyExampleConfig(configDir);
     copyExampleEnvironment(environmentDir);
   }
 
   /** Copies {@code examples/config} into the working tree at {@code configDir}. */
-  void copyExampleConfig(String configDir) {
+  public void copyExampleConfig(String configDir) {
     copyTree(EXAMPLES.resolve("config"), root.resolve(configDir));
   }
 
   /** Copies {@code examples/environment} into the working tree at {@code environmentDir}. */
-  void copyExampleEnvironment(String environmentDir) {
+  public void copyExampleEnvironment(String environmentDir) {
     copyTree(EXAMPLES.resolve("environment"), root.resolve(environmentDir));
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
   /** Writes a file, creating its directories. */
-  void write(String path, String content) {
+  public void write(String path, String content) {
     try {
       Path file = root.resolve(path);
       Files.createDirectories(file.getParent());
@@ -121,7 +121,7 @@ final class GitRepoFixture implements AutoCloseable {
   }
 
   /** Reads a file of the working tree. */
-  String read(String path) {
+  public String read(String path) {
     try {
       return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -133,7 +133,7 @@ final class GitRepoFixture implements AutoCloseable {
    * Replaces text in a file; fails if the text is not there, so a test cannot silently edit
    * nothing.
    */
-  void replace(String path, String text, String replacement) {
+  public void replace(String path, String text, String replacement) {
     String content = read(path);
     if (!content.contains(text)) {
       throw new IllegalArgumentException(path + " does not contain '" + text + "'");
@@ -142,7 +142,7 @@ final class GitRepoFixture implements AutoCloseable {
   }
 
   /** Deletes a file. */
-  void delete(String path) {
+  public void delete(String path) {
     try {
       Files.delete(root.resolve(path));
     } catch (IOException e) {
@@ -151,7 +151,7 @@ final class GitRepoFixture implements AutoCloseable {
   }
 
   /** Moves a file, creating the target's directories. */
-  void rename(String from, String to) {
+  public void rename(String from, String to) {
     try {
       Path target = root.resolve(to);
       Files.createDirectories(target.getParent());
@@ -167,7 +167,7 @@ final class GitRepoFixture implements AutoCloseable {
    * @param message the commit message
    * @return the full commit id
    */
-  String commit(String message) {
+  public String commit(String message) {
     try {
       git.add().addFilepattern(".").setAll(true).call();
       PersonIdent ident =
@@ -190,7 +190,7 @@ final class GitRepoFixture implements AutoCloseable {
   }
 
   /** Creates a branch at the current commit and checks it out. */
-  void createBranch(String name) {
+  public void createBranch(String name) {
     try {
       git.checkout().setCreateBranch(true).setName(name).call();
     } catch (GitAPIException e) {
@@ -199,7 +199,7 @@ final class GitRepoFixture implements AutoCloseable {
   }
 
   /** Returns the full id of the checked-out commit. */
-  String headId() {
+  public String headId() {
     try {
       return git.getRepository().resolve("HEAD").name();
     } catch (IOException e) {
@@ -208,7 +208,7 @@ final class GitRepoFixture implements AutoCloseable {
   }
 
   /** Checks out an existing branch. */
-  void checkout(String name) {
+  public void checkout(String name) {
     try {
       git.checkout().setName(name).call();
     } catch (GitAPIException e) {
@@ -217,7 +217,7 @@ final class GitRepoFixture implements AutoCloseable {
   }
 
   /** Returns the abbreviated id (7 characters) used in problem labels such as {@code f@abc1234}. */
-  static String abbreviated(String commitId) {
+  public static String abbreviated(String commitId) {
     return commitId.substring(0, 7);
   }
 

@@ -27,9 +27,15 @@ import java.util.stream.Stream;
  * @param name the case directory's name, which says what is wrong
  * @param dir the case directory
  */
-record MalformedCase(String name, Path dir) {
-  /** The resource folder, relative to the module directory (surefire's working directory). */
-  static final Path RESOURCES = Path.of("src/test/resources/malformed");
+public record MalformedCase(String name, Path dir) {
+  /**
+   * The resource folder, relative to the working directory of surefire: this module's directory, or
+   * a sibling module's (mlops-cli runs the same cases through the command line).
+   */
+  public static final Path RESOURCES =
+      Files.isDirectory(Path.of("src/test/resources/malformed"))
+          ? Path.of("src/test/resources/malformed")
+          : Path.of("../mlops-config/src/test/resources/malformed");
 
   private static final String EXPECTED = "expected.txt";
   private static final String DELETE = "delete.txt";
@@ -37,7 +43,7 @@ record MalformedCase(String name, Path dir) {
   private static final Set<String> CONTROL_FILES = Set.of(EXPECTED, DELETE, GROW);
 
   /** Returns every case, sorted by name. */
-  static List<MalformedCase> all() {
+  public static List<MalformedCase> all() {
     try (Stream<Path> dirs = Files.list(RESOURCES.resolve("cases"))) {
       return dirs.filter(Files::isDirectory)
           .sorted()
@@ -49,12 +55,12 @@ record MalformedCase(String name, Path dir) {
   }
 
   /** Copies the valid base tree into {@code root}. */
-  static void copyBase(Path root) throws IOException {
+  public static void copyBase(Path root) throws IOException {
     copyTree(RESOURCES.resolve("base"), root);
   }
 
   /** Builds this case's tree in {@code root}: base, then overrides, deletions and padding. */
-  void buildTree(Path root) throws IOException {
+  public void buildTree(Path root) throws IOException {
     copyBase(root);
     copyTree(dir, root);
     for (String path : controlLines(DELETE)) {
@@ -67,7 +73,7 @@ record MalformedCase(String name, Path dir) {
   }
 
   /** Returns the expected problem lines, with <code>{root}</code> replaced by {@code root}. */
-  List<String> expectedProblems(Path root) throws IOException {
+  public List<String> expectedProblems(Path root) throws IOException {
     return controlLines(EXPECTED).stream()
         .map(line -> line.replace("{root}", root.toString()))
         .toList();
