@@ -94,7 +94,8 @@ public interface MlRegistry {
    *
    * @param spec the environment
    * @return the created version
-   * @throws RegistryException CONFLICT if the version exists
+   * @throws RegistryException CONFLICT if the version exists, VALIDATION if the name or version is
+   *     invalid or a tag or the build context carries a credential
    */
   Environment createEnvironment(EnvironmentSpec spec);
 
@@ -121,7 +122,8 @@ public interface MlRegistry {
    *
    * @param spec the data asset
    * @return the created version
-   * @throws RegistryException CONFLICT if the version exists
+   * @throws RegistryException CONFLICT if the version exists, VALIDATION if the name or version is
+   *     invalid or a tag or the path carries a credential (such as a SAS token)
    */
   DataAsset createDataAsset(DataAssetSpec spec);
 
@@ -141,7 +143,8 @@ public interface MlRegistry {
    *
    * @param spec the data asset
    * @return the existing or created version
-   * @throws RegistryException CONFLICT if the version exists with another type or path
+   * @throws RegistryException CONFLICT if the version exists with another type or path, VALIDATION
+   *     if the path carries a credential (such as a SAS token)
    */
   DataAsset getOrCreateDataAsset(DataAssetSpec spec);
 

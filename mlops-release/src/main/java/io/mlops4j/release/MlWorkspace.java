@@ -102,7 +102,8 @@ public interface MlWorkspace extends MlRegistry {
    * @param inputs the data input and per-invocation values
    * @return the submitted job
    * @throws RegistryException NOT_FOUND if the endpoint or deployment does not exist, VALIDATION if
-   *     no deployment is named and the endpoint has no default
+   *     no deployment is named and the endpoint has no default, or if the input or a value carries
+   *     a credential (such as a SAS token)
    */
   Job invoke(String endpoint, String deployment, JobInputs inputs);
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 final class Json {
   private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
 
+  /** Instants are written as ISO-8601 text, as the timestamp columns are. */
   private final ObjectMapper mapper =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())

@@ -162,11 +162,14 @@ final class LocalJobs implements AutoCloseable {
             connection -> {
               try (PreparedStatement st =
                   connection.prepareStatement(
-                      "UPDATE jobs SET status = ? WHERE id = ? AND target = ?")) {
+                      "UPDATE jobs SET status = ? WHERE id = ? AND target = ?"
+                          + " AND status IN ('QUEUED', 'RUNNING')")) {
                 st.setString(1, status.name());
                 st.setString(2, id);
                 st.setString(3, target);
-                st.executeUpdate();
+                if (st.executeUpdate() == 0) {
+                  return null; // ended already, by a cancel or a check of its owner: final
+                }
               }
               store.audit().record(connection, "job.status", target, id, "", status.name());
               return null;
@@ -182,14 +185,16 @@ final class LocalJobs implements AutoCloseable {
               try (PreparedStatement st =
                   connection.prepareStatement(
                       "UPDATE jobs SET status = ?, exit_code = ?, error = ?, ended_at = ? WHERE id = ?"
-                          + " AND target = ?")) {
+                          + " AND target = ? AND status IN ('QUEUED', 'RUNNING')")) {
                 st.setString(1, status.name());
                 st.setInt(2, exitCode);
                 st.setString(3, error);
                 st.setString(4, store.clock().instant().toString());
                 st.setString(5, id);
                 st.setString(6, target);
-                st.executeUpdate();
+                if (st.executeUpdate() == 0) {
+                  return null; // ended already: an ended job never changes
+                }
               }
               store
                   .audit()
@@ -243,7 +248,7 @@ final class LocalJobs implements AutoCloseable {
         throw new RegistryException(
             Reason.TIMEOUT,
             "waitForJob " + target + "/" + id,
-            "job is still " + job.status() + " after " + timeout.toSeconds() + " s");
+            "job is still " + job.status() + " after " + describe(timeout));
       }
       try {
         Thread.sleep(Math.max(1, Math.min(wait.toMillis(), TimeUnit.NANOSECONDS.toMillis(left))));
@@ -253,6 +258,13 @@ final class LocalJobs implements AutoCloseable {
       }
       wait = poll.next(wait);
     }
+  }
+
+  /** Says how long a wait was: milliseconds below 10 s, so a short timeout never reads "0 s". */
+  private static String describe(Duration timeout) {
+    return timeout.compareTo(Duration.ofSeconds(10)) < 0
+        ? timeout.toMillis() + " ms"
+        : timeout.toSeconds() + " s";
   }
 
   Job cancel(String target, String id) {

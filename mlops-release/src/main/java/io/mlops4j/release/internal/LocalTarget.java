@@ -389,6 +389,7 @@ final class LocalTarget implements MlWorkspace {
     Validation.name(operation, "environment", spec.name());
     Validation.version(operation, spec.version());
     Validation.entries(operation, "tag", spec.tags());
+    Validation.noCredential(operation, "build context", spec.buildContext());
     Environment environment = new Environment(spec, source, store.clock().instant());
     return store
         .sqlite()
@@ -494,6 +495,7 @@ final class LocalTarget implements MlWorkspace {
     Validation.name(operation, "data asset", spec.name());
     Validation.version(operation, spec.version());
     Validation.entries(operation, "tag", spec.tags());
+    Validation.noCredential(operation, "path", spec.path());
     DataAsset asset = new DataAsset(spec, "", store.clock().instant());
     return store
         .sqlite()
@@ -544,6 +546,8 @@ final class LocalTarget implements MlWorkspace {
 
   @Override
   public DataAsset getOrCreateDataAsset(DataAssetSpec spec) {
+    Validation.noCredential(
+        op("getOrCreateDataAsset", spec.name() + ":" + spec.version()), "path", spec.path());
     List<DataAsset> existing = dataAssets(spec.name(), spec.version());
     if (existing.isEmpty()) {
       try {
@@ -956,6 +960,7 @@ final class LocalTarget implements MlWorkspace {
     workspaceOnly("invoke");
     String operation = op("invoke", endpoint + "/" + deployment);
     Validation.entries(operation, "input value", inputs.values());
+    Validation.noCredential(operation, "input", inputs.input());
     BatchEndpoint ep = getEndpoint(endpoint);
     String name = deployment.isEmpty() ? ep.defaultDeployment() : deployment;
     if (name.isEmpty()) {

@@ -62,18 +62,19 @@ final class Validation {
             operation,
             what + " '" + e.getKey() + "' is longer than 4096 characters");
       }
-      if (SECRET_VALUE.matcher(e.getValue()).matches()) {
-        throw new RegistryException(
-            Reason.VALIDATION,
-            operation,
-            what
-                + " '"
-                + e.getKey()
-                + "' looks like a credential (value not shown); secrets never"
-                + " go in "
-                + what
-                + "s: use azure-identity or a key vault reference");
-      }
+      noCredential(operation, what + " '" + e.getKey() + "'", e.getValue());
+    }
+  }
+
+  /** A stored or shown value, such as a data path or a job input, must not carry a credential. */
+  static void noCredential(String operation, String what, String value) {
+    if (SECRET_VALUE.matcher(value).matches()) {
+      throw new RegistryException(
+          Reason.VALIDATION,
+          operation,
+          what
+              + " looks like a credential (value not shown); secrets are never stored, so use"
+              + " azure-identity or a key vault reference instead of a SAS token or key");
     }
   }
 }
