@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param action what happened, such as {@code model.register}
  * @param target the workspace or registry
  * @param entity what changed, such as {@code lstm_P001_C001:3}
- * @param before the state before, as JSON, or empty for a creation
+ * @param before the state before, as JSON; empty for a creation or where the store keeps no earlier
+ *     state (a job's end)
  * @param after the state after, as JSON
  */
 public record AuditEntry(

@@ -700,6 +700,66 @@ class LocalStoreTest {
     }
   }
 
+  @Test
+  void recordsEveryAuditStateAsJson() throws Exception {
+    LocalMlClient client = open(context -> 0);
+    MlWorkspace dev = client.workspace("dev");
+    Model model = dev.registerModel(ModelSpec.of("lstm_P001_C001", savedModel("a"), Map.of()));
+    dev.archiveModel(model.name(), model.version());
+    deployWithDefault(dev);
+    Job job = dev.invoke("batch-endpoint-plant-P001", "", inputs("P001"));
+    dev.waitForJob(job.id(), JOB_TIMEOUT);
+    dev.cancelJob(job.id());
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<AuditEntry> entries = client.listAuditEntries(1000);
+    assertThat(entries).extracting(AuditEntry::action).contains("model.archive", "job.finish");
+    for (AuditEntry entry : entries) {
+      for (String state : List.of(entry.before(), entry.after())) {
+        if (!state.isEmpty()) {
+          assertThat(json.readTree(state).isObject())
+              .as("%s state %s", entry.action(), state)
+              .isTrue();
+        }
+      }
+    }
+    assertThat(single(entries, "model.archive").after()).isEqualTo("{\"archived\":true}");
+  }
+
+  @Test
+  void rejectsCredentialsInDescriptionsAndCondaFilesWithoutShowingThem() {
+    MlWorkspace dev = open(context -> 0).workspace("dev");
+    String sas = "https://acct.blob.core.windows.net/c?sv=2022-11-02&sig=SECRETSIG";
+
+    assertThatThrownBy(
+            () ->
+                dev.registerModel(
+                    new ModelSpec(
+                        "lstm_P001_C001", savedModel("b"), "from " + sas, Map.of(), Map.of())))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("description looks like a credential")
+        .hasMessageNotContaining("SECRETSIG");
+    assertThatThrownBy(
+            () ->
+                dev.createEnvironment(
+                    new EnvironmentSpec(
+                        "env", "1.0.0", "img:1", "pip:\n  - --index-url " + sas, "", "", Map.of())))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("conda file looks like a credential")
+        .hasMessageNotContaining("SECRETSIG");
+  }
+
+  @Test
+  void sharingToSomethingThatIsNotARegistryIsInvalid() {
+    MlWorkspace dev = open(context -> 0).workspace("dev");
+    Model model = dev.registerModel(ModelSpec.of("lstm_P001_C001", savedModel("c"), Map.of()));
+
+    assertThatThrownBy(() -> dev.shareModel(model.name(), model.version(), "prod"))
+        .isInstanceOf(RegistryException.class)
+        .satisfies(e -> assertThat(((RegistryException) e).reason()).isEqualTo(Reason.VALIDATION))
+        .hasMessageContaining("no registry target named 'prod'; known: shared");
+  }
+
   private LocalMlClient open(JobRunner runner) {
     LocalMlClient client =
         MlClients.local(

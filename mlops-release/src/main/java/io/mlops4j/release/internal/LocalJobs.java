@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -171,7 +172,15 @@ final class LocalJobs implements AutoCloseable {
                   return null; // ended already, by a cancel or a check of its owner: final
                 }
               }
-              store.audit().record(connection, "job.status", target, id, "", status.name());
+              store
+                  .audit()
+                  .record(
+                      connection,
+                      "job.status",
+                      target,
+                      id,
+                      "",
+                      store.json().write(Map.of("status", status.name())));
               return null;
             });
   }
@@ -204,7 +213,11 @@ final class LocalJobs implements AutoCloseable {
                       target,
                       id,
                       "",
-                      status.name() + (error.isEmpty() ? "" : ": " + error));
+                      store
+                          .json()
+                          .write(
+                              Map.of(
+                                  "status", status.name(), "exit_code", exitCode, "error", error)));
               return null;
             });
   }
@@ -292,8 +305,8 @@ final class LocalJobs implements AutoCloseable {
                       "job.cancel",
                       target,
                       id,
-                      job.status().name(),
-                      "cancel requested");
+                      store.json().write(Map.of("status", job.status().name())),
+                      store.json().write(Map.of("cancel_requested", true)));
               return null;
             });
     return get(target, id);

@@ -86,8 +86,13 @@ public final class LocalStore implements AutoCloseable {
     return open(targets.get(name, TargetKind.REGISTRY));
   }
 
+  /** A registry to share into: a name that is not a registry is an invalid request. */
   LocalTarget registryTarget(String name) {
-    return registry(name);
+    try {
+      return registry(name);
+    } catch (io.mlops4j.config.ConfigException e) {
+      throw new RegistryException(Reason.VALIDATION, "share to " + name, e.getMessage(), e);
+    }
   }
 
   private LocalTarget open(Target target) {

@@ -62,6 +62,7 @@ final class LocalTarget implements MlWorkspace {
     String operation = op("registerModel", spec.name());
     Validation.name(operation, "model", spec.name());
     Validation.entries(operation, "tag", spec.tags());
+    Validation.noCredential(operation, "description", spec.description());
     Validation.entries(operation, "property", spec.properties());
     ArtifactStore.Stored stored = store.artifacts().put(spec.artifact());
     return insertModel(
@@ -351,8 +352,8 @@ final class LocalTarget implements MlWorkspace {
                       "model.archive",
                       target,
                       name + ":" + version,
-                      "archived=" + before.archived(),
-                      "archived=true");
+                      store.json().write(Map.of("archived", before.archived())),
+                      store.json().write(Map.of("archived", true)));
               return findModel(connection, name, version).orElseThrow();
             });
   }
@@ -389,6 +390,8 @@ final class LocalTarget implements MlWorkspace {
     Validation.name(operation, "environment", spec.name());
     Validation.version(operation, spec.version());
     Validation.entries(operation, "tag", spec.tags());
+    Validation.noCredential(operation, "description", spec.description());
+    Validation.noCredential(operation, "conda file", spec.condaFile());
     Validation.noCredential(operation, "build context", spec.buildContext());
     Environment environment = new Environment(spec, source, store.clock().instant());
     return store
@@ -495,6 +498,7 @@ final class LocalTarget implements MlWorkspace {
     Validation.name(operation, "data asset", spec.name());
     Validation.version(operation, spec.version());
     Validation.entries(operation, "tag", spec.tags());
+    Validation.noCredential(operation, "description", spec.description());
     Validation.noCredential(operation, "path", spec.path());
     DataAsset asset = new DataAsset(spec, "", store.clock().instant());
     return store
@@ -708,6 +712,7 @@ final class LocalTarget implements MlWorkspace {
     String operation = op("createOrUpdateEndpoint", spec.name());
     Validation.name(operation, "endpoint", spec.name());
     Validation.entries(operation, "tag", spec.tags());
+    Validation.noCredential(operation, "description", spec.description());
     Instant now = store.clock().instant();
     return store
         .sqlite()
@@ -839,8 +844,8 @@ final class LocalTarget implements MlWorkspace {
                       "endpoint.set_default",
                       target,
                       endpoint,
-                      before.defaultDeployment(),
-                      deployment);
+                      store.json().write(Map.of("default_deployment", before.defaultDeployment())),
+                      store.json().write(Map.of("default_deployment", deployment)));
               return findEndpoint(connection, endpoint).orElseThrow();
             });
   }

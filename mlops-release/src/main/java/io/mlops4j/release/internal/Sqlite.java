@@ -55,7 +55,12 @@ public final class Sqlite implements AutoCloseable {
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.enforceForeignKeys(true);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    migrate();
+    try {
+      migrate();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
   }
 
   /**
@@ -88,7 +93,7 @@ public final class Sqlite implements AutoCloseable {
   }
 
   /**
-   * Runs read-only work on a consistent snapshot.
+   * Runs read-only work; each statement sees the data committed when it runs.
    *
    * @param operation what is attempted, for error messages
    * @param work the work
