@@ -2,7 +2,15 @@ package io.mlops4j.cli;
 
 import io.mlops4j.config.ConfigException;
 import io.mlops4j.config.InvalidIdException;
+import io.mlops4j.config.TargetsConfig;
+import io.mlops4j.release.JobContext;
+import io.mlops4j.release.MlClient;
+import io.mlops4j.release.MlClients;
+import io.mlops4j.release.PollSettings;
+import io.mlops4j.release.RegistryException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ModuleVersions.class,
     description = "Runs the life of per-circuit forecasting models on Azure ML or on this machine.",
-    subcommands = {ConfigCommand.class},
+    subcommands = {ConfigCommand.class, WsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -49,7 +57,19 @@ public final class MlopsCommand implements Runnable {
    * @return the command line, ready to {@code execute(args)}
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new MlopsCommand());
+    return commandLine(out, err, MlopsCommand::openLocal);
+  }
+
+  /**
+   * Builds the command line with a given way to open workspace clients.
+   *
+   * @param out where command output goes
+   * @param err where errors go
+   * @param opener opens the client of the {@code ws} commands
+   * @return the command line
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, ClientOpener opener) {
+    CommandLine commandLine = new CommandLine(new MlopsCommand(), new Factory(opener));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(MlopsCommand::exitCode);
@@ -74,6 +94,48 @@ public final class MlopsCommand implements Runnable {
         || e instanceof CommandLine.ParameterException) {
       return ExitCodes.INVALID_INPUT;
     }
+    if (e instanceof RegistryException registry) {
+      return switch (registry.reason()) {
+        case NOT_FOUND, VALIDATION, CONFLICT -> ExitCodes.INVALID_INPUT;
+        default -> ExitCodes.FAILURE;
+      };
+    }
     return ExitCodes.FAILURE;
+  }
+
+  /**
+   * Opens the embedded local store. Every target of {@code workspaces.yml} must be local for now;
+   * the release API rejects an Azure target with a VALIDATION error until the Azure backend exists.
+   */
+  static MlClient openLocal(Path store, TargetsConfig targets) {
+    return MlClients.local(
+        store, targets, MlopsCommand::noJobRunner, PollSettings.defaults(), Clock.systemUTC());
+  }
+
+  private static int noJobRunner(JobContext context) {
+    throw new IllegalStateException(
+        "the mlops CLI has no scoring runner yet, so it cannot run job "
+            + context.jobId()
+            + " on this machine; run jobs through a client with mlops-scoring's runner");
+  }
+
+  /** Creates commands and mixins, handing the client opener to those that need it. */
+  private static final class Factory implements CommandLine.IFactory {
+    private final ClientOpener opener;
+
+    Factory(ClientOpener opener) {
+      this.opener = opener;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == WsOptions.class) {
+        return type.cast(new WsOptions(opener));
+      }
+      if (type == WsBenchCommand.class) {
+        return type.cast(new WsBenchCommand(opener));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops4j.release.RegistryException;
+import io.mlops4j.release.RegistryException.Reason;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MlopsCommandTest {
   private static final String EXAMPLES = "../examples";
@@ -124,5 +128,18 @@ class MlopsCommandTest {
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.path("valid").asBoolean()).isFalse();
     assertThat(json.at("/problems/0/message").asText()).startsWith("no plants_circuits.yml in");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Reason.class)
+  void registryFailuresTheUserCanFixExitTwoOthersOne(Reason reason) {
+    int expected =
+        switch (reason) {
+          case NOT_FOUND, VALIDATION, CONFLICT -> 2;
+          default -> 1;
+        };
+
+    assertThat(MlopsCommand.exitCode(new RegistryException(reason, "op", "message")))
+        .isEqualTo(expected);
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the shaded jar and the ./mlops launcher as a user does, in separate processes. */
 class PackagedCliIT {
@@ -45,6 +46,49 @@ class PackagedCliIT {
 
     assertThat(result.exitCode()).as(result.out()).isZero();
     assertThat(result.out()).contains("OK ../examples/config: 3 plants, 9 circuits");
+  }
+
+  @Test
+  void shadedJarRegistersAndListsModelsInALocalStore(@TempDir Path dir) throws Exception {
+    Path artifact = Files.writeString(dir.resolve("weights.bin"), "weights");
+    String jar = shadedJar().toString();
+    String store = dir.resolve("store").toString();
+
+    Result register =
+        run(
+            List.of(
+                "java",
+                "-jar",
+                jar,
+                "ws",
+                "models",
+                "register",
+                "--name",
+                "lstm_P001_C001",
+                "--path",
+                artifact.toString(),
+                "--tag",
+                "plant_id=P001",
+                "--store",
+                store));
+    Result list =
+        run(
+            List.of(
+                "java",
+                "-jar",
+                jar,
+                "ws",
+                "models",
+                "list",
+                "--tag",
+                "plant_id=P001",
+                "--store",
+                store));
+
+    assertThat(register.exitCode()).as(register.out()).isZero();
+    assertThat(register.out()).contains("registered lstm_P001_C001 version 1 in dev");
+    assertThat(list.exitCode()).as(list.out()).isZero();
+    assertThat(list.out()).containsPattern("lstm_P001_C001 +1 ");
   }
 
   private static Path shadedJar() throws IOException {
