@@ -48,7 +48,7 @@ final class WsDataCommand implements Runnable {
     @Override
     public Integer call() {
       try (WsOptions.Opened<MlRegistry> target = ws.openAssets()) {
-        String where = target.target().name();
+        String where = target.name();
         List<DataAsset> assets = target.target().listDataAssets(name);
         Table table = new Table("NAME", "VERSION", "TYPE", "PATH", "CREATED_AT");
         for (DataAsset d : assets) {
@@ -62,7 +62,7 @@ final class WsDataCommand implements Runnable {
         WsViews.printList(
             spec.commandLine().getOut(),
             ws.json,
-            assets.stream().map(d -> WsViews.dataAsset(where, d)).toList(),
+            assets.stream().map(d -> WsViews.dataAsset(target, d)).toList(),
             table,
             "no data assets in " + where);
       }
@@ -89,8 +89,7 @@ final class WsDataCommand implements Runnable {
       AssetVersion ref = AssetVersion.parseExact(spec, asset);
       try (WsOptions.Opened<MlRegistry> target = ws.openAssets()) {
         DataAsset found = target.target().getDataAsset(ref.name(), ref.version());
-        WsViews.print(
-            spec.commandLine().getOut(), WsViews.dataAsset(target.target().name(), found), ws.json);
+        WsViews.print(spec.commandLine().getOut(), WsViews.dataAsset(target, found), ws.json);
       }
       return ExitCodes.OK;
     }

@@ -41,7 +41,7 @@ final class WsDeploymentsCommand implements Runnable {
     @Override
     public Integer call() {
       try (WsOptions.Opened<MlWorkspace> target = ws.openWorkspace()) {
-        String where = target.target().name();
+        String where = target.name();
         target.target().getEndpoint(endpoint); // a missing endpoint is an error, not an empty list
         List<BatchDeployment> deployments = target.target().listDeployments(endpoint);
         Table table = new Table("NAME", "MODEL", "ENVIRONMENT", "UPDATED_AT");
@@ -83,9 +83,7 @@ final class WsDeploymentsCommand implements Runnable {
       try (WsOptions.Opened<MlWorkspace> target = ws.openWorkspace()) {
         BatchDeployment found = target.target().getDeployment(endpoint, name);
         WsViews.print(
-            spec.commandLine().getOut(),
-            WsViews.deployment(target.target().name(), found),
-            ws.json);
+            spec.commandLine().getOut(), WsViews.deployment(target.name(), found), ws.json);
       }
       return ExitCodes.OK;
     }

@@ -34,7 +34,7 @@ final class WsEndpointsCommand implements Runnable {
     @Override
     public Integer call() {
       try (WsOptions.Opened<MlWorkspace> target = ws.openWorkspace()) {
-        String where = target.target().name();
+        String where = target.name();
         List<BatchEndpoint> endpoints = target.target().listEndpoints();
         Table table = new Table("NAME", "DEFAULT_DEPLOYMENT", "UPDATED_AT");
         for (BatchEndpoint e : endpoints) {
@@ -67,8 +67,7 @@ final class WsEndpointsCommand implements Runnable {
     public Integer call() {
       try (WsOptions.Opened<MlWorkspace> target = ws.openWorkspace()) {
         BatchEndpoint found = target.target().getEndpoint(name);
-        WsViews.print(
-            spec.commandLine().getOut(), WsViews.endpoint(target.target().name(), found), ws.json);
+        WsViews.print(spec.commandLine().getOut(), WsViews.endpoint(target.name(), found), ws.json);
       }
       return ExitCodes.OK;
     }

@@ -1,5 +1,10 @@
 package io.mlops4j.cli;
 
+import io.mlops4j.config.ConfigException;
+import io.mlops4j.config.ConfigProblem;
+import io.mlops4j.config.MlopsException;
+import io.mlops4j.release.AssetKind;
+import io.mlops4j.release.AssetRef;
 import io.mlops4j.release.Environment;
 import io.mlops4j.release.EnvironmentSpec;
 import io.mlops4j.release.MlRegistry;
@@ -100,22 +105,46 @@ final class WsEnvsCommand implements Runnable {
     @Override
     public Integer call() {
       EnvironmentSpec environment = file == null ? fromFlags() : fromFile();
+      checkAzureVersion(environment.version());
       try (WsOptions.Opened<MlRegistry> target = ws.openAssets()) {
         Environment created = target.target().createEnvironment(environment);
         PrintWriter out = spec.commandLine().getOut();
         if (ws.json) {
-          WsViews.print(out, WsViews.environment(target.target().name(), created), true);
+          WsViews.print(out, WsViews.environment(target, created), true);
         } else {
           out.printf(
               "registered environment %s version %s in %s (%s)%n",
               created.spec().name(),
               created.spec().version(),
-              target.target().name(),
-              created.ref());
+              target.name(),
+              WsViews.ref(
+                  target, AssetKind.ENVIRONMENT, created.spec().name(), created.spec().version()));
           out.flush();
         }
       }
       return ExitCodes.OK;
+    }
+
+    /**
+     * Rejects a version Azure ML would not accept, such as semver build metadata ({@code
+     * 1.5.0+build}), which the local store takes but cannot reference afterwards.
+     */
+    private void checkAzureVersion(String version) {
+      try {
+        AssetRef.workspace(AssetKind.ENVIRONMENT, "environment", version);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(
+            List.of(
+                new ConfigProblem(
+                    file == null ? "--version" : file.toString(),
+                    0,
+                    0,
+                    file == null ? "" : "version",
+                    MlopsException.quote(version)
+                        + " is not a valid Azure ML asset version; expected 1-64 letters,"
+                        + " digits, '.', '-' or '_', starting with a letter or digit (no '+'"
+                        + " build metadata), e.g. 1.5.0")));
+      }
     }
 
     private EnvironmentSpec fromFile() {
@@ -198,7 +227,7 @@ final class WsEnvsCommand implements Runnable {
     @Override
     public Integer call() {
       try (WsOptions.Opened<MlRegistry> target = ws.openAssets()) {
-        String where = target.target().name();
+        String where = target.name();
         List<Environment> environments = target.target().listEnvironments(name);
         Table table = new Table("NAME", "VERSION", "IMAGE_OR_BUILD", "CREATED_AT", "TAGS");
         for (Environment e : environments) {
@@ -213,7 +242,7 @@ final class WsEnvsCommand implements Runnable {
         WsViews.printList(
             spec.commandLine().getOut(),
             ws.json,
-            environments.stream().map(e -> WsViews.environment(where, e)).toList(),
+            environments.stream().map(e -> WsViews.environment(target, e)).toList(),
             table,
             "no environments in " + where);
       }
@@ -238,10 +267,7 @@ final class WsEnvsCommand implements Runnable {
       AssetVersion ref = AssetVersion.parseExact(spec, environment);
       try (WsOptions.Opened<MlRegistry> target = ws.openAssets()) {
         Environment found = target.target().getEnvironment(ref.name(), ref.version());
-        WsViews.print(
-            spec.commandLine().getOut(),
-            WsViews.environment(target.target().name(), found),
-            ws.json);
+        WsViews.print(spec.commandLine().getOut(), WsViews.environment(target, found), ws.json);
       }
       return ExitCodes.OK;
     }

@@ -58,8 +58,7 @@ final class WsJobsCommand implements Runnable {
     public Integer call() {
       try (WsOptions.Opened<MlWorkspace> target = ws.openWorkspace()) {
         Job job = target.target().getJob(id);
-        WsViews.print(
-            spec.commandLine().getOut(), WsViews.job(target.target().name(), job), ws.json);
+        WsViews.print(spec.commandLine().getOut(), WsViews.job(target.name(), job), ws.json);
       }
       return ExitCodes.OK;
     }
@@ -96,8 +95,7 @@ final class WsJobsCommand implements Runnable {
     public Integer call() {
       try (WsOptions.Opened<MlWorkspace> target = ws.openWorkspace()) {
         Job job = target.target().waitForJob(id, timeout);
-        WsViews.print(
-            spec.commandLine().getOut(), WsViews.job(target.target().name(), job), ws.json);
+        WsViews.print(spec.commandLine().getOut(), WsViews.job(target.name(), job), ws.json);
         if (job.status() == JobStatus.COMPLETED) {
           return ExitCodes.OK;
         }
@@ -128,8 +126,7 @@ final class WsJobsCommand implements Runnable {
     public Integer call() {
       try (WsOptions.Opened<MlWorkspace> target = ws.openWorkspace()) {
         Job job = target.target().cancelJob(id);
-        WsViews.print(
-            spec.commandLine().getOut(), WsViews.job(target.target().name(), job), ws.json);
+        WsViews.print(spec.commandLine().getOut(), WsViews.job(target.name(), job), ws.json);
       }
       return ExitCodes.OK;
     }
@@ -154,7 +151,7 @@ final class WsJobsCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         if (ws.json) {
           Map<String, Object> view = new LinkedHashMap<>();
-          view.put("target", target.target().name());
+          view.put("target", target.name());
           view.put("id", id);
           view.put("log", log);
           WsViews.print(out, view, true);

@@ -1,5 +1,6 @@
 package io.mlops4j.cli;
 
+import io.mlops4j.release.AssetKind;
 import io.mlops4j.release.MlRegistry;
 import io.mlops4j.release.Model;
 import io.mlops4j.release.ModelQuery;
@@ -97,11 +98,18 @@ final class WsModelsCommand implements Runnable {
         Model registered = target.target().registerModel(model);
         PrintWriter out = spec.commandLine().getOut();
         if (ws.json) {
-          WsViews.print(out, WsViews.model(target.target().name(), registered), true);
+          WsViews.print(out, WsViews.model(target, registered), true);
         } else {
           out.printf(
               "registered %s version %d in %s (%s)%n",
-              registered.name(), registered.version(), target.target().name(), registered.ref());
+              registered.name(),
+              registered.version(),
+              target.name(),
+              WsViews.ref(
+                  target,
+                  AssetKind.MODEL,
+                  registered.name(),
+                  Integer.toString(registered.version())));
           out.flush();
         }
       }
@@ -141,7 +149,7 @@ final class WsModelsCommand implements Runnable {
     public Integer call() {
       ModelQuery query = new ModelQuery(name, KeyValue.toMap(spec, "--tag", tags), includeArchived);
       try (WsOptions.Opened<MlRegistry> target = ws.openAssets()) {
-        String where = target.target().name();
+        String where = target.name();
         List<Model> models = target.target().listModels(query);
         Table table =
             includeArchived
@@ -162,7 +170,7 @@ final class WsModelsCommand implements Runnable {
         WsViews.printList(
             spec.commandLine().getOut(),
             ws.json,
-            models.stream().map(m -> WsViews.model(where, m)).toList(),
+            models.stream().map(m -> WsViews.model(target, m)).toList(),
             table,
             "no models in "
                 + where
@@ -196,7 +204,7 @@ final class WsModelsCommand implements Runnable {
             version == 0
                 ? registry.getLatestModel(ref.name())
                 : registry.getModel(ref.name(), version);
-        WsViews.print(spec.commandLine().getOut(), WsViews.model(registry.name(), found), ws.json);
+        WsViews.print(spec.commandLine().getOut(), WsViews.model(target, found), ws.json);
       }
       return ExitCodes.OK;
     }
@@ -224,11 +232,10 @@ final class WsModelsCommand implements Runnable {
         Model archived = target.target().archiveModel(ref.name(), version);
         PrintWriter out = spec.commandLine().getOut();
         if (ws.json) {
-          WsViews.print(out, WsViews.model(target.target().name(), archived), true);
+          WsViews.print(out, WsViews.model(target, archived), true);
         } else {
           out.printf(
-              "archived %s version %d in %s%n",
-              archived.name(), archived.version(), target.target().name());
+              "archived %s version %d in %s%n", archived.name(), archived.version(), target.name());
           out.flush();
         }
       }

@@ -60,8 +60,20 @@ final class WsOptions {
     this.opener = requireNonNull(opener, "opener");
   }
 
-  /** A client and the workspace or registry chosen with {@code --target}; closing closes both. */
-  record Opened<T>(MlClient client, T target) implements AutoCloseable {
+  /**
+   * A client and the workspace or registry chosen with {@code --target}; closing closes both.
+   *
+   * @param client the open client
+   * @param target the workspace or registry
+   * @param kind whether the target is a workspace or a registry
+   */
+  record Opened<T extends MlRegistry>(MlClient client, T target, TargetKind kind)
+      implements AutoCloseable {
+    /** The target's logical name, such as {@code dev} or {@code shared}. */
+    String name() {
+      return target.name();
+    }
+
     @Override
     public void close() {
       client.close();
@@ -76,7 +88,9 @@ final class WsOptions {
     TargetsConfig targets = targets();
     Target chosen = find(targets);
     return open(
-        targets, chosen.kind() == TargetKind.WORKSPACE ? MlClient::workspace : MlClient::registry);
+        targets,
+        chosen.kind(),
+        chosen.kind() == TargetKind.WORKSPACE ? MlClient::workspace : MlClient::registry);
   }
 
   /** Opens the target for endpoint, deployment and job commands, which must be a workspace. */
@@ -88,13 +102,14 @@ final class WsOptions {
               + " is a registry; endpoints, deployments and jobs belong to a workspace: "
               + names(targets, TargetKind.WORKSPACE));
     }
-    return open(targets, MlClient::workspace);
+    return open(targets, TargetKind.WORKSPACE, MlClient::workspace);
   }
 
-  private <T> Opened<T> open(TargetsConfig targets, BiFunction<MlClient, String, T> select) {
+  private <T extends MlRegistry> Opened<T> open(
+      TargetsConfig targets, TargetKind kind, BiFunction<MlClient, String, T> select) {
     MlClient client = opener.open(store, targets);
     try {
-      return new Opened<>(client, select.apply(client, target));
+      return new Opened<>(client, select.apply(client, target), kind);
     } catch (RuntimeException e) {
       client.close();
       throw e;

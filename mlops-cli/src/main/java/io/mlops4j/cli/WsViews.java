@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mlops4j.config.DeploymentConfig;
+import io.mlops4j.config.TargetKind;
+import io.mlops4j.release.AssetKind;
+import io.mlops4j.release.AssetRef;
 import io.mlops4j.release.BatchDeployment;
 import io.mlops4j.release.BatchEndpoint;
 import io.mlops4j.release.DataAsset;
@@ -28,12 +31,28 @@ import java.util.stream.Collectors;
 final class WsViews {
   private WsViews() {}
 
-  static Map<String, Object> model(String target, Model m) {
+  /**
+   * The reference pipelines use for an asset of the target: {@code azureml:NAME:VERSION} in a
+   * workspace, {@code azureml://registries/...} in a registry; empty for a version Azure ML would
+   * not accept (the local store admits a few, such as {@code 1.0.0+build}).
+   */
+  static String ref(WsOptions.Opened<?> at, AssetKind kind, String name, String version) {
+    try {
+      return (at.kind() == TargetKind.REGISTRY
+              ? AssetRef.registry(at.name(), kind, name, version)
+              : AssetRef.workspace(kind, name, version))
+          .toString();
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  static Map<String, Object> model(WsOptions.Opened<?> at, Model m) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("target", target);
+    view.put("target", at.name());
     view.put("name", m.name());
     view.put("version", m.version());
-    view.put("ref", m.ref().toString());
+    view.put("ref", ref(at, AssetKind.MODEL, m.name(), Integer.toString(m.version())));
     view.put("description", m.description());
     view.put("tags", new TreeMap<>(m.tags()));
     view.put("properties", new TreeMap<>(m.properties()));
@@ -45,13 +64,13 @@ final class WsViews {
     return view;
   }
 
-  static Map<String, Object> environment(String target, Environment e) {
+  static Map<String, Object> environment(WsOptions.Opened<?> at, Environment e) {
     EnvironmentSpec spec = e.spec();
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("target", target);
+    view.put("target", at.name());
     view.put("name", spec.name());
     view.put("version", spec.version());
-    view.put("ref", e.ref().toString());
+    view.put("ref", ref(at, AssetKind.ENVIRONMENT, spec.name(), spec.version()));
     view.put("image", spec.image());
     view.put("build_context", spec.buildContext());
     view.put("conda_file", spec.condaFile());
@@ -62,12 +81,12 @@ final class WsViews {
     return view;
   }
 
-  static Map<String, Object> dataAsset(String target, DataAsset d) {
+  static Map<String, Object> dataAsset(WsOptions.Opened<?> at, DataAsset d) {
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("target", target);
+    view.put("target", at.name());
     view.put("name", d.spec().name());
     view.put("version", d.spec().version());
-    view.put("ref", d.ref().toString());
+    view.put("ref", ref(at, AssetKind.DATA, d.spec().name(), d.spec().version()));
     view.put("type", d.spec().type().name().toLowerCase(Locale.ROOT));
     view.put("path", d.spec().path());
     view.put("description", d.spec().description());

@@ -285,7 +285,10 @@ class WsCommandTest {
 
       assertThat(run.exitCode()).isZero();
       assertThat(shared.exitCode()).as(shared.err()).isZero();
-      assertThat(shared.out()).contains("version 1 in shared");
+      assertThat(shared.out())
+          .isEqualTo(
+              "registered lstm_P001_C001 version 1 in shared"
+                  + " (azureml://registries/shared/models/lstm_P001_C001/versions/1)\n");
       assertThat(ws("models", "list", "--target", "test").out()).isEqualTo("no models in test\n");
     }
 
@@ -458,6 +461,33 @@ class WsCommandTest {
       assertThat(neither.err()).contains("Give exactly one of --image and --build-context");
       assertThat(missing.exitCode()).isEqualTo(2);
       assertThat(missing.err()).contains("Missing --name and --version");
+    }
+
+    @Test
+    void versionWithBuildMetadataIsRejectedBeforeItIsStored() {
+      CliRun run =
+          ws("envs", "register", "--name", "e", "--version", "1.5.0+build.7", "--image", "img");
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("--version: '1.5.0+build.7' is not a valid Azure ML asset version");
+      assertThat(ws("envs", "list").out()).isEqualTo("no environments in dev\n");
+    }
+
+    @Test
+    void listsVersionsTheStoreTookButAzureMlWouldNotReference() throws IOException {
+      try (LocalMlClient client = client(context -> 0)) {
+        client
+            .workspace("dev")
+            .createEnvironment(
+                new EnvironmentSpec("e", "1.5.0+build.7", "img", "", "", "", Map.of()));
+      }
+
+      CliRun run = ws("envs", "list", "--json");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(json(run).get(0).path("version").asText()).isEqualTo("1.5.0+build.7");
+      assertThat(json(run).get(0).path("ref").asText()).isEmpty();
     }
 
     @Test
