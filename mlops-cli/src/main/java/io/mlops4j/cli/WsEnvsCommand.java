@@ -1,10 +1,6 @@
 package io.mlops4j.cli;
 
-import io.mlops4j.config.ConfigException;
-import io.mlops4j.config.ConfigProblem;
-import io.mlops4j.config.MlopsException;
 import io.mlops4j.release.AssetKind;
-import io.mlops4j.release.AssetRef;
 import io.mlops4j.release.Environment;
 import io.mlops4j.release.EnvironmentSpec;
 import io.mlops4j.release.MlRegistry;
@@ -105,7 +101,6 @@ final class WsEnvsCommand implements Runnable {
     @Override
     public Integer call() {
       EnvironmentSpec environment = file == null ? fromFlags() : fromFile();
-      checkAzureVersion(environment.version());
       try (WsOptions.Opened<MlRegistry> target = ws.openAssets()) {
         Environment created = target.target().createEnvironment(environment);
         PrintWriter out = spec.commandLine().getOut();
@@ -123,28 +118,6 @@ final class WsEnvsCommand implements Runnable {
         }
       }
       return ExitCodes.OK;
-    }
-
-    /**
-     * Rejects a version Azure ML would not accept, such as semver build metadata ({@code
-     * 1.5.0+build}), which the local store takes but cannot reference afterwards.
-     */
-    private void checkAzureVersion(String version) {
-      try {
-        AssetRef.workspace(AssetKind.ENVIRONMENT, "environment", version);
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(
-            List.of(
-                new ConfigProblem(
-                    file == null ? "--version" : file.toString(),
-                    0,
-                    0,
-                    file == null ? "" : "version",
-                    MlopsException.quote(version)
-                        + " is not a valid Azure ML asset version; expected 1-64 letters,"
-                        + " digits, '.', '-' or '_', starting with a letter or digit (no '+'"
-                        + " build metadata), e.g. 1.5.0")));
-      }
     }
 
     private EnvironmentSpec fromFile() {

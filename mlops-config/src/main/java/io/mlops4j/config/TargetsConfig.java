@@ -51,7 +51,7 @@ public record TargetsConfig(Map<String, Target> targets) {
       throw new ConfigException(
           List.of(
               new ConfigProblem(
-                  "workspaces.yml",
+                  "targets",
                   0,
                   0,
                   "",

@@ -18,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -161,6 +162,10 @@ public final class ArtifactStore {
           }
         }
         Files.deleteIfExists(target);
+        if (Files.getFileStore(staging).supportsFileAttributeView("posix")) {
+          // createTempDirectory makes the staging directory private; the download is not.
+          Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         return target;
       } finally {

@@ -214,7 +214,12 @@ final class LocalTarget implements MlWorkspace {
   public Model getLatestModel(String name) {
     List<Model> versions = listModels(ModelQuery.byName(name));
     if (versions.isEmpty()) {
-      throw notFound(op("getLatestModel", name), "model " + name + " has no non-archived version");
+      boolean exists = !listModels(ModelQuery.byName(name).includingArchived()).isEmpty();
+      throw notFound(
+          op("getLatestModel", name),
+          exists
+              ? "model " + name + " has only archived versions"
+              : "model " + name + " does not exist in " + target);
     }
     return versions.get(0);
   }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Checks names, versions and tags before anything is stored. */
 final class Validation {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9\\-_]{0,254}");
-  private static final Pattern VERSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9\\-_.+]{0,63}");
+  private static final Pattern VERSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9\\-_.]{0,63}");
   private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9_.:/-]{1,128}");
   private static final Pattern SECRET_VALUE =
       Pattern.compile(
@@ -39,7 +39,7 @@ final class Validation {
           operation,
           "version "
               + MlopsException.quote(version)
-              + " is invalid; expected 1-64 letters, digits, '.', '-', '_' or '+', starting with a"
+              + " is invalid; expected 1-64 letters, digits, '.', '-' or '_', starting with a"
               + " letter or digit");
     }
   }
