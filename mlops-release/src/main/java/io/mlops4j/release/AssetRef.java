@@ -2,6 +2,7 @@ package io.mlops4j.release;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlops4j.config.MlopsException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,13 +44,14 @@ public record AssetRef(
     requireNonNull(registry, "registry");
     requireNonNull(workspaceId, "workspaceId");
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("invalid asset name: " + name);
+      throw new IllegalArgumentException("invalid asset name " + MlopsException.quote(name));
     }
     if (version == null || !VERSION.matcher(version).matches()) {
-      throw new IllegalArgumentException("invalid asset version: " + version);
+      throw new IllegalArgumentException("invalid asset version " + MlopsException.quote(version));
     }
     if (kind == AssetKind.MODEL && !version.matches("[1-9][0-9]{0,9}")) {
-      throw new IllegalArgumentException("model versions are positive integers, was " + version);
+      throw new IllegalArgumentException(
+          "model versions are positive integers, was " + MlopsException.quote(version));
     }
     if (!registry.isEmpty() && !workspaceId.isEmpty()) {
       throw new IllegalArgumentException("an asset is in a registry or a workspace, not both");
@@ -120,7 +122,7 @@ public record AssetRef(
     return new RegistryException(
         RegistryException.Reason.VALIDATION,
         "parse asset reference",
-        io.mlops4j.config.MlopsException.quote(text)
+        MlopsException.quote(text)
             + " is invalid ("
             + why
             + "); expected azureml:NAME:VERSION,"
