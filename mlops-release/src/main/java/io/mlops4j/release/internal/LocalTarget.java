@@ -453,16 +453,51 @@ final class LocalTarget implements MlWorkspace {
   }
 
   private List<Environment> environments(String name, String version) {
-    String sql =
+    return query(
+        op("listEnvironments", name),
         "SELECT name, version, image, conda_file, build_context, description, tags, source,"
-            + " created_at FROM environments WHERE target = ?"
+            + " created_at FROM environments",
+        name,
+        version,
+        " ORDER BY name, created_at DESC, version DESC",
+        rs ->
+            new Environment(
+                new EnvironmentSpec(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getString(6),
+                    store.json().readMap(rs.getString(7))),
+                rs.getString(8),
+                Instant.parse(rs.getString(9))));
+  }
+
+  /** Reads one row of a query result. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs a query on this target's rows, optionally narrowed to a name and a version. */
+  private <T> List<T> query(
+      String operation,
+      String select,
+      String name,
+      String version,
+      String orderBy,
+      RowReader<T> reader) {
+    String sql =
+        select
+            + " WHERE target = ?"
             + (name.isEmpty() ? "" : " AND name = ?")
             + (version.isEmpty() ? "" : " AND version = ?")
-            + " ORDER BY name, created_at DESC, version DESC";
+            + orderBy;
     return store
         .sqlite()
         .read(
-            op("listEnvironments", name),
+            operation,
             connection -> {
               try (PreparedStatement st = connection.prepareStatement(sql)) {
                 int i = 1;
@@ -473,21 +508,10 @@ final class LocalTarget implements MlWorkspace {
                 if (!version.isEmpty()) {
                   st.setString(i, version);
                 }
-                List<Environment> result = new ArrayList<>();
+                List<T> result = new ArrayList<>();
                 try (ResultSet rs = st.executeQuery()) {
                   while (rs.next()) {
-                    result.add(
-                        new Environment(
-                            new EnvironmentSpec(
-                                rs.getString(1),
-                                rs.getString(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getString(6),
-                                store.json().readMap(rs.getString(7))),
-                            rs.getString(8),
-                            Instant.parse(rs.getString(9))));
+                    result.add(reader.read(rs));
                   }
                 }
                 return result;
@@ -588,45 +612,23 @@ final class LocalTarget implements MlWorkspace {
   }
 
   private List<DataAsset> dataAssets(String name, String version) {
-    String sql =
-        "SELECT name, version, type, path, description, tags, source, created_at"
-            + " FROM data_assets WHERE target = ?"
-            + (name.isEmpty() ? "" : " AND name = ?")
-            + (version.isEmpty() ? "" : " AND version = ?")
-            + " ORDER BY name, version DESC";
-    return store
-        .sqlite()
-        .read(
-            op("listDataAssets", name),
-            connection -> {
-              try (PreparedStatement st = connection.prepareStatement(sql)) {
-                int i = 1;
-                st.setString(i++, target);
-                if (!name.isEmpty()) {
-                  st.setString(i++, name);
-                }
-                if (!version.isEmpty()) {
-                  st.setString(i, version);
-                }
-                List<DataAsset> result = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery()) {
-                  while (rs.next()) {
-                    result.add(
-                        new DataAsset(
-                            new DataAssetSpec(
-                                rs.getString(1),
-                                rs.getString(2),
-                                DataAssetType.valueOf(rs.getString(3)),
-                                rs.getString(4),
-                                rs.getString(5),
-                                store.json().readMap(rs.getString(6))),
-                            rs.getString(7),
-                            Instant.parse(rs.getString(8))));
-                  }
-                }
-                return result;
-              }
-            });
+    return query(
+        op("listDataAssets", name),
+        "SELECT name, version, type, path, description, tags, source, created_at FROM data_assets",
+        name,
+        version,
+        " ORDER BY name, version DESC",
+        rs ->
+            new DataAsset(
+                new DataAssetSpec(
+                    rs.getString(1),
+                    rs.getString(2),
+                    DataAssetType.valueOf(rs.getString(3)),
+                    rs.getString(4),
+                    rs.getString(5),
+                    store.json().readMap(rs.getString(6))),
+                rs.getString(7),
+                Instant.parse(rs.getString(8))));
   }
 
   // ---- sharing ---------------------------------------------------------------------------
