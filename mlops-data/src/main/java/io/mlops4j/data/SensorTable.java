@@ -6,6 +6,7 @@ import io.delta.kernel.types.TimestampType;
 import io.mlops4j.data.internal.DataErrors;
 import io.mlops4j.data.internal.DeltaSensorTable;
 import io.mlops4j.data.internal.Fingerprints;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,9 +24,13 @@ import java.util.SortedMap;
  * statistics, and report the table version read and the files read and skipped. Writes are
  * copy-on-write upserts per (sensor_id, date), one commit each.
  *
- * <p>Tables on ADLS Gen2 ({@code abfss://}) are not supported yet: that needs {@code hadoop-azure}
- * with an OAuth token provider backed by azure-identity (see {@code docs/delta-kernel-notes.md}).
- * Mounted paths on Azure ML work through {@link #open(Path)}.
+ * <p>Tables live on local disk or an Azure ML mount ({@link #open(Path)}, java.nio), or on ADLS
+ * Gen2 ({@link #open(URI)} with {@code abfss://<container>@<account>.dfs.core.windows.net/<path>},
+ * through hadoop-azure). ADLS Gen2 access uses an Azure AD token from azure-identity's {@code
+ * DefaultAzureCredential} (environment variables, workload identity, managed identity on Azure ML
+ * compute, or an Azure CLI login); the identity needs <em>Storage Blob Data Reader</em> on the
+ * container to read and <em>Storage Blob Data Contributor</em> to write. Keys and SAS tokens are
+ * never accepted. See {@code docs/delta-kernel-notes.md}, section 11.
  *
  * <p>Thread-safe for reads. Use one writer per table: a concurrent upsert fails rather than
  * duplicating rows, and the caller re-runs it.
@@ -48,6 +53,43 @@ public final class SensorTable {
   }
 
   /**
+   * Opens the table at a URI. Nothing is read until the first call.
+   *
+   * <ul>
+   *   <li>{@code file:/absolute/path}: as {@link #open(Path)}.
+   *   <li>{@code abfss://<container>@<account>.dfs.core.windows.net/<path>}: ADLS Gen2 (public
+   *       Azure cloud), authenticated with {@code DefaultAzureCredential}. The URI must not carry a
+   *       query string (no SAS), user-info password or port.
+   * </ul>
+   *
+   * @param table the table URI
+   * @return the table
+   * @throws io.mlops4j.config.MlopsException if the scheme is not one of these (e.g. {@code wasbs},
+   *     {@code abfs}, {@code https}, {@code s3a}) or the URI is malformed; the message says what is
+   *     valid and never repeats a query string
+   */
+  public static SensorTable open(URI table) {
+    return new SensorTable(
+        DeltaSensorTable.open(requireNonNull(table, "table"), Clock.systemUTC()));
+  }
+
+  /**
+   * Creates an empty table (version 0) at a URI, as {@link #create(Path, List)}.
+   *
+   * @param table the table URI, as for {@link #open(URI)}
+   * @param featureColumns the double feature columns, in order
+   * @return the new table
+   * @throws io.mlops4j.config.InvalidIdException if a column name is unsafe
+   * @throws io.mlops4j.config.MlopsException if the URI is not valid or a table already exists
+   *     there
+   */
+  public static SensorTable create(URI table, List<String> featureColumns) {
+    SensorTable t = open(table);
+    t.delta.create(DataErrors.checkColumns(featureColumns), TimestampType.TIMESTAMP, Map.of());
+    return t;
+  }
+
+  /**
    * Creates an empty table (version 0) with a timestamp column of type {@code timestamp}.
    *
    * @param dir the table directory; it must not hold a table yet
@@ -65,7 +107,7 @@ public final class SensorTable {
   /**
    * Returns the table's location.
    *
-   * @return the absolute path
+   * @return the absolute path, or the {@code abfss://} URI
    */
   public String location() {
     return delta.location();

@@ -217,6 +217,52 @@ public final class DataErrors {
             + "); pass the version the fingerprint was computed at");
   }
 
+  /**
+   * A table URI whose scheme this reader does not support.
+   *
+   * @param scheme the scheme, or null
+   * @return the exception
+   */
+  static MlopsException unsupportedTableUri(String scheme) {
+    return new MlopsException(
+        "table URI scheme "
+            + (scheme == null ? "(none)" : quote(scheme))
+            + " is not supported; use a local path or file: URI (including Azure ML mounts) or "
+            + AbfsLocation.FORM
+            + " for ADLS Gen2 (wasbs://, abfs:// without TLS, https:// and s3a:// are not supported)");
+  }
+
+  /**
+   * A malformed {@code file:} table URI. The URI itself is not echoed.
+   *
+   * @param problem what is wrong
+   * @return the exception
+   */
+  static MlopsException invalidFileUri(String problem) {
+    return new MlopsException(
+        "file: table URI is not valid: "
+            + problem
+            + "; expected file:/absolute/path/to/table (or pass a Path)");
+  }
+
+  /**
+   * A malformed {@code abfss://} URI.
+   *
+   * @param shown the URI to echo, or null when it may carry a secret
+   * @param problem what is wrong
+   * @param form the valid form
+   * @return the exception
+   */
+  static MlopsException invalidAbfsUri(String shown, String problem, String form) {
+    return new MlopsException(
+        "abfss table URI "
+            + (shown == null ? "(not shown)" : quote(shown))
+            + " is not valid: "
+            + problem
+            + "; expected "
+            + form);
+  }
+
   private static String firstTen(List<String> present) {
     if (present.isEmpty()) {
       return "none (the table is empty)";

@@ -16,6 +16,7 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
+import io.delta.kernel.defaults.engine.hadoopio.HadoopFileIO;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.engine.MetricsReporter;
@@ -56,6 +57,7 @@ import io.mlops4j.data.TableVersion;
 import io.mlops4j.data.UpsertResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -125,6 +127,33 @@ public final class DeltaSensorTable {
     Configuration conf = new Configuration();
     conf.set("parquet.compression", "snappy");
     return new DeltaSensorTable(abs.toString(), NioFileIO.toUri(abs), new NioFileIO(conf), clock);
+  }
+
+  /**
+   * Opens a table by URI: {@code file:} (local disk or an Azure ML mount, through java.nio) or
+   * {@code abfss://<container>@<account>.dfs.core.windows.net/<path>} (ADLS Gen2 through
+   * hadoop-azure, with an Azure AD token from azure-identity).
+   *
+   * @param table the table URI
+   * @param clock the clock for remove-action timestamps
+   * @return the table
+   * @throws MlopsException if the scheme is not supported or the abfss URI is malformed
+   */
+  public static DeltaSensorTable open(URI table, Clock clock) {
+    String scheme = table.getScheme();
+    if (scheme != null && scheme.equalsIgnoreCase("file")) {
+      if (table.getRawQuery() != null || table.getRawFragment() != null) {
+        throw DataErrors.invalidFileUri("it has a query string or fragment");
+      }
+      try {
+        return local(Path.of(table), clock);
+      } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+        throw DataErrors.invalidFileUri(e.getMessage());
+      }
+    }
+    AbfsLocation location = AbfsLocation.parse(table);
+    Configuration conf = AbfsConfig.configuration(location);
+    return new DeltaSensorTable(location.uri(), location.uri(), new HadoopFileIO(conf), clock);
   }
 
   /**
