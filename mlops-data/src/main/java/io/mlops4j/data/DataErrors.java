@@ -154,6 +154,14 @@ final class DataErrors {
     return "MLTable cannot be evaluated locally: " + detail + ". " + SUPPORTED_FORM;
   }
 
+  static String notLocalFolder(String folder) {
+    return "MLTable folder '"
+        + folder
+        + "' is not a local folder; only local folders (a path or a file: URI) are evaluated"
+        + " locally. Mount or download the Delta table and point the MLTable, or the reader, at"
+        + " that folder";
+  }
+
   static String sliceReadFailed(TrainingSlice slice) {
     return "Failed to read sensor table '"
         + slice.deltaFolder()

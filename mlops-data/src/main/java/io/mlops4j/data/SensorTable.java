@@ -199,6 +199,29 @@ public final class SensorTable {
   }
 
   /**
+   * Returns the feature columns of a version, in table order.
+   *
+   * @param version the version to look at
+   * @return the feature column names
+   * @throws DataNotFoundException if the table or version is missing
+   */
+  public List<String> featureColumns(TableVersion version) {
+    return delta.featureColumns(requireNonNull(version, "version"));
+  }
+
+  /**
+   * Summarises a version in one pass over its files (reading only {@code sensor_id} and {@code
+   * date}): per sensor, its row count and first and last date.
+   *
+   * @param version the version to summarise
+   * @return the summary
+   * @throws DataNotFoundException if the table or version is missing
+   */
+  public TableSummary summary(TableVersion version) {
+    return delta.summary(requireNonNull(version, "version"));
+  }
+
+  /**
    * Replaces the rows of every (sensor_id, date) present in the batch by the batch's rows, in one
    * commit. Re-running a batch leaves the table with the same rows, never duplicates. Feature
    * columns absent from a {@link SensorRows} are written as null, as are NaN values.

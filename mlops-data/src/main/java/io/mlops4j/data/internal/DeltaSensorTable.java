@@ -53,6 +53,7 @@ import io.mlops4j.data.ReadOptions;
 import io.mlops4j.data.ScanStats;
 import io.mlops4j.data.SensorRows;
 import io.mlops4j.data.SensorSlice;
+import io.mlops4j.data.TableSummary;
 import io.mlops4j.data.TableVersion;
 import io.mlops4j.data.UpsertResult;
 import java.io.IOException;
@@ -441,6 +442,66 @@ public final class DeltaSensorTable {
       throw translate(e, "list the sensors");
     }
     return List.copyOf(ids);
+  }
+
+  /**
+   * Returns the feature columns of a version, in table order.
+   *
+   * @param version which version
+   * @return the feature column names
+   */
+  public List<String> featureColumns(TableVersion version) {
+    return featureColumns(snapshot(version));
+  }
+
+  /**
+   * Summarises a version in one pass over its files: rows and first/last date per sensor.
+   *
+   * @param version which version
+   * @return the summary
+   */
+  public TableSummary summary(TableVersion version) {
+    Snapshot snap = snapshot(version);
+    List<String> features = featureColumns(snap);
+    Map<String, long[]> perSensor = new TreeMap<>();
+    StructType readSchema =
+        new StructType().add(snap.getSchema().get(SENSOR_ID)).add(snap.getSchema().get(DATE));
+    Scan scan = snap.getScanBuilder().withReadSchema(readSchema).build();
+    List<Row> files;
+    try {
+      Row scanState = scan.getScanState(engine);
+      files = scanFiles(scan, engine);
+      for (Row file : files) {
+        readFile(
+            engine,
+            scanState,
+            file,
+            (batch, sel) -> {
+              ColumnVector sid = batch.getColumnVector(batch.getSchema().indexOf(SENSOR_ID));
+              ColumnVector date = batch.getColumnVector(batch.getSchema().indexOf(DATE));
+              for (int i = 0; i < batch.getSize(); i++) {
+                if (selected(sel, i) && !sid.isNullAt(i) && !date.isNullAt(i)) {
+                  long[] s =
+                      perSensor.computeIfAbsent(
+                          sid.getString(i), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+                  int day = date.getInt(i);
+                  s[0]++;
+                  s[1] = Math.min(s[1], day);
+                  s[2] = Math.max(s[2], day);
+                }
+              }
+            });
+      }
+    } catch (RuntimeException e) {
+      throw translate(e, "summarise the table");
+    }
+    List<TableSummary.Sensor> sensors = new ArrayList<>();
+    perSensor.forEach(
+        (id, s) ->
+            sensors.add(
+                new TableSummary.Sensor(
+                    id, s[0], LocalDate.ofEpochDay(s[1]), LocalDate.ofEpochDay(s[2]))));
+    return new TableSummary(location, snap.getVersion(), features, files.size(), sensors);
   }
 
   /**
