@@ -3,6 +3,7 @@ package io.mlops4j.cli;
 import io.mlops4j.config.ConfigException;
 import io.mlops4j.config.InvalidIdException;
 import io.mlops4j.config.TargetsConfig;
+import io.mlops4j.data.DataNotFoundException;
 import io.mlops4j.release.JobContext;
 import io.mlops4j.release.MlClient;
 import io.mlops4j.release.MlClients;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ModuleVersions.class,
     description = "Runs the life of per-circuit forecasting models on Azure ML or on this machine.",
-    subcommands = {ConfigCommand.class, WsCommand.class},
+    subcommands = {ConfigCommand.class, WsCommand.class, DataCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -91,6 +92,7 @@ public final class MlopsCommand implements Runnable {
   static int exitCode(Throwable e) {
     if (e instanceof ConfigException
         || e instanceof InvalidIdException
+        || e instanceof DataNotFoundException
         || e instanceof CommandLine.ParameterException) {
       return ExitCodes.INVALID_INPUT;
     }
