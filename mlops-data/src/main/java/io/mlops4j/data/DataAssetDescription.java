@@ -6,6 +6,7 @@ import io.mlops4j.config.CircuitConfig;
 import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.NamingPolicy;
+import io.mlops4j.data.internal.DataErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -2,6 +2,7 @@ package io.mlops4j.data;
 
 import io.mlops4j.config.InvalidIdException;
 import io.mlops4j.config.MlopsException;
+import io.mlops4j.data.internal.DataErrors;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.mlops4j.data;
 import static java.util.Objects.requireNonNull;
 
 import io.mlops4j.config.MlopsException;
+import io.mlops4j.data.internal.DataErrors;
 import java.util.regex.Pattern;
 
 /**

@@ -3,6 +3,7 @@ package io.mlops4j.data;
 import io.mlops4j.config.ConfigException;
 import io.mlops4j.config.ConfigProblem;
 import io.mlops4j.data.MlTableTransformation.ColumnConversion;
+import io.mlops4j.data.internal.DataErrors;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;

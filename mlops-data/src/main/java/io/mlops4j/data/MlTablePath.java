@@ -2,6 +2,8 @@ package io.mlops4j.data;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlops4j.data.internal.DataErrors;
+
 /**
  * One entry of an MLTable's {@code paths}: a file, a folder or a glob pattern.
  *

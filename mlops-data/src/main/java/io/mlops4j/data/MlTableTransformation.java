@@ -2,6 +2,7 @@ package io.mlops4j.data;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlops4j.data.internal.DataErrors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

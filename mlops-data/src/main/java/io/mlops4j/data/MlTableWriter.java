@@ -11,6 +11,7 @@ import io.mlops4j.data.MlTableTransformation.ReadJsonLines;
 import io.mlops4j.data.MlTableTransformation.ReadParquet;
 import io.mlops4j.data.MlTableTransformation.Skip;
 import io.mlops4j.data.MlTableTransformation.Take;
+import io.mlops4j.data.internal.DataErrors;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -8,6 +8,7 @@ import io.mlops4j.config.ConfigProblem;
 import io.mlops4j.config.DataFilters;
 import io.mlops4j.config.InvalidIdException;
 import io.mlops4j.config.MlopsException;
+import io.mlops4j.data.internal.DataErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

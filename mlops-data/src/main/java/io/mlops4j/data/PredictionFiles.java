@@ -6,6 +6,7 @@ import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.LogKeys;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.NamingPolicy;
+import io.mlops4j.data.internal.DataErrors;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -111,7 +112,7 @@ public final class PredictionFiles {
       flushDirectory(directory);
     } catch (IOException e) {
       deleteTemporary(temporary, e);
-      throw PredictionErrors.writeFailed(target, e);
+      throw DataErrors.writeFailed(target, e);
     } catch (RuntimeException | Error e) {
       deleteTemporary(temporary, e);
       throw e;
@@ -166,7 +167,7 @@ public final class PredictionFiles {
       for (int row = 0; row < dayRows.size(); row++) {
         CircuitRef actual = dayRows.get(row).circuit();
         if (!actual.equals(circuit)) {
-          throw PredictionErrors.misplacedRow(file, row, actual, circuit);
+          throw DataErrors.misplacedRow(file, row, actual, circuit);
         }
       }
       rows.addAll(dayRows);
@@ -199,7 +200,7 @@ public final class PredictionFiles {
     } catch (NoSuchFileException e) {
       return List.of();
     } catch (IOException e) {
-      throw PredictionErrors.listFailed(directory, e);
+      throw DataErrors.listFailed(directory, e);
     }
     days.sort(null);
     return List.copyOf(days);

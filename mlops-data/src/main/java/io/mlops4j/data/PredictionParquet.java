@@ -15,6 +15,7 @@ import io.mlops4j.config.CircuitId;
 import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.PlantId;
+import io.mlops4j.data.internal.DataErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ final class PredictionParquet {
       int index = 0;
       for (Prediction row : rows) {
         if (!row.circuit().equals(circuit)) {
-          throw PredictionErrors.otherCircuit(index, row.circuit(), circuit);
+          throw DataErrors.otherCircuit(index, row.circuit(), circuit);
         }
         writer.write(row);
         index++;
@@ -83,7 +84,7 @@ final class PredictionParquet {
    */
   static List<Prediction> read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw PredictionErrors.notFound(file);
+      throw DataErrors.notFound(file);
     }
     ParquetReadOptions options =
         ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
@@ -91,12 +92,12 @@ final class PredictionParquet {
     try {
       reader = ParquetFileReader.open(new LocalInputFile(file), options);
     } catch (IOException | RuntimeException e) {
-      throw PredictionErrors.notParquet(file, e);
+      throw DataErrors.notParquet(file, e);
     }
     try (reader) {
       return rows(file, reader);
     } catch (IOException e) {
-      throw PredictionErrors.readFailed(file, e);
+      throw DataErrors.readFailed(file, e);
     }
   }
 
@@ -105,7 +106,7 @@ final class PredictionParquet {
     List<String> problems = new ArrayList<>();
     MessageType projection = PredictionSchema.projection(fileSchema, problems);
     if (!problems.isEmpty()) {
-      throw PredictionErrors.wrongSchema(file, problems);
+      throw DataErrors.wrongSchema(file, problems);
     }
     reader.setRequestedSchema(projection);
     MessageColumnIO columns = new ColumnIOFactory().getColumnIO(projection, fileSchema);
@@ -120,7 +121,7 @@ final class PredictionParquet {
         try {
           group = records.read();
         } catch (RuntimeException e) {
-          throw PredictionErrors.corrupt(file, row, e);
+          throw DataErrors.corrupt(file, row, e);
         }
         rows.add(prediction(file, row, group));
       }
@@ -133,7 +134,7 @@ final class PredictionParquet {
     try {
       return reader.readNextRowGroup();
     } catch (RuntimeException e) {
-      throw PredictionErrors.corrupt(file, row, e);
+      throw DataErrors.corrupt(file, row, e);
     }
   }
 
@@ -151,7 +152,7 @@ final class PredictionParquet {
             DELTA_VERSION,
             SCORED_AT)) {
       if (group.getFieldRepetitionCount(column) == 0) {
-        throw PredictionErrors.missingValue(file, row, column);
+        throw DataErrors.missingValue(file, row, column);
       }
     }
     try {
@@ -168,7 +169,7 @@ final class PredictionParquet {
           group.getLong(DELTA_VERSION, 0),
           instant(group.getLong(SCORED_AT, 0)));
     } catch (IllegalArgumentException | MlopsException e) {
-      throw PredictionErrors.invalidRow(file, row, e);
+      throw DataErrors.invalidRow(file, row, e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.mlops4j.data;
 
 import io.mlops4j.config.InvalidIdException;
 import io.mlops4j.config.MlopsException;
+import io.mlops4j.data.internal.DataErrors;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -25,9 +26,7 @@ final class SensorTableColumns {
       "column names are 1-64 letters, digits or '_', starting with a letter or '_'";
 
   static final Pattern SENSOR_ID_VALUE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
-  static final String SENSOR_ID_RULE =
-      "sensor ids are 1-64 letters, digits, '_', '.', ':' or '-', starting with a letter or digit"
-          + " (no quotes, backslashes, spaces, parentheses or line breaks)";
+  static final String SENSOR_ID_RULE = DataErrors.SENSOR_ID_RULE;
 
   private SensorTableColumns() {}
 

@@ -6,6 +6,7 @@ import io.mlops4j.config.CircuitId;
 import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.PlantId;
+import io.mlops4j.data.internal.DataErrors;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.mlops4j.config.MlopsException;
 import io.mlops4j.data.MlTableTransformation.Filter;
 import io.mlops4j.data.MlTableTransformation.KeepColumns;
 import io.mlops4j.data.MlTableTransformation.ReadDeltaLake;
+import io.mlops4j.data.internal.DataErrors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
