@@ -39,6 +39,10 @@ final class LocalJobs implements AutoCloseable {
   private final PollSettings poll;
   private final long pid = ProcessHandle.current().pid();
   private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+
+  /** Notified whenever a job of this process ends, so waiters need not poll for those. */
+  private final Object ended = new Object();
+
   private final ExecutorService executor;
 
   LocalJobs(LocalStore store, Path dir, JobRunner runner, PollSettings poll) {
@@ -220,6 +224,9 @@ final class LocalJobs implements AutoCloseable {
                                   "status", status.name(), "exit_code", exitCode, "error", error)));
               return null;
             });
+    synchronized (ended) {
+      ended.notifyAll();
+    }
   }
 
   Job get(String target, String id) {
@@ -264,7 +271,11 @@ final class LocalJobs implements AutoCloseable {
             "job is still " + job.status() + " after " + describe(timeout));
       }
       try {
-        Thread.sleep(Math.max(1, Math.min(wait.toMillis(), TimeUnit.NANOSECONDS.toMillis(left))));
+        // Woken when a job of this process ends; the backoff bounds the wait for jobs owned by
+        // another process, whose end is only visible in the store.
+        synchronized (ended) {
+          ended.wait(Math.max(1, Math.min(wait.toMillis(), TimeUnit.NANOSECONDS.toMillis(left))));
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RegistryException(Reason.FAILED, "waitForJob " + id, "interrupted", e);
