@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the shaded jar and the ./mlops launcher as a user does, in separate processes. */
+/** Runs the packaged CLI jar and the ./mlops launcher as a user does, in separate processes. */
 class PackagedCliIT {
   private record Result(int exitCode, String out) {}
 
   @Test
   void versionPrintsEveryModulesPackagedVersion() throws Exception {
-    Result result = run(List.of("java", "-jar", shadedJar().toString(), "--version"));
+    Result result = run(List.of("java", "-jar", cliJar().toString(), "--version"));
 
     assertThat(result.exitCode()).isZero();
     Map<String, String> modules = ReactorPoms.moduleVersions();
@@ -30,11 +30,9 @@ class PackagedCliIT {
   }
 
   @Test
-  void shadedJarExitsTwoOnInvalidConfig() throws Exception {
+  void cliJarExitsTwoOnInvalidConfig() throws Exception {
     Result result =
-        run(
-            List.of(
-                "java", "-jar", shadedJar().toString(), "config", "validate", "--root", "target"));
+        run(List.of("java", "-jar", cliJar().toString(), "config", "validate", "--root", "target"));
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).contains("no plants_circuits.yml in target");
@@ -49,9 +47,9 @@ class PackagedCliIT {
   }
 
   @Test
-  void shadedJarRegistersAndListsModelsInALocalStore(@TempDir Path dir) throws Exception {
+  void cliJarRegistersAndListsModelsInALocalStore(@TempDir Path dir) throws Exception {
     Path artifact = Files.writeString(dir.resolve("weights.bin"), "weights");
-    String jar = shadedJar().toString();
+    String jar = cliJar().toString();
     String store = dir.resolve("store").toString();
 
     Result register =
@@ -91,12 +89,12 @@ class PackagedCliIT {
     assertThat(list.out()).containsPattern("lstm_P001_C001 +1 ");
   }
 
-  private static Path shadedJar() throws IOException {
+  private static Path cliJar() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
       return files
-          .filter(p -> p.getFileName().toString().matches("mlops-cli-.*-all\\.jar"))
+          .filter(p -> p.getFileName().toString().matches("mlops-cli-[^-]+(-SNAPSHOT)?\\.jar"))
           .findFirst()
-          .orElseThrow(() -> new AssertionError("no shaded jar in target/; run mvn package"));
+          .orElseThrow(() -> new AssertionError("no CLI jar in target/; run mvn package"));
     }
   }
 
