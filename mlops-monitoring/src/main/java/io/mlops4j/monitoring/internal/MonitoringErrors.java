@@ -1,0 +1,194 @@
+package io.mlops4j.monitoring.internal;
+
+import io.mlops4j.config.CircuitRef;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/** Every user-facing message of mlops-monitoring, built in one place. */
+public final class MonitoringErrors {
+  private MonitoringErrors() {}
+
+  /**
+   * A sample holds a value that is not a finite number.
+   *
+   * @param sample which sample, such as {@code actual} or {@code baseline}
+   * @param index the position of the value
+   * @param value the value
+   * @return the message
+   */
+  public static String notFinite(String sample, int index, double value) {
+    return sample
+        + "["
+        + index
+        + "] is "
+        + value
+        + "; metrics and drift statistics need finite numbers: drop missing readings (NaN)"
+        + " before comparing";
+  }
+
+  /**
+   * A drift sample is too small to have a distribution.
+   *
+   * @param sample which sample
+   * @param size its size
+   * @return the message
+   */
+  public static String tooFewForDrift(String sample, int size) {
+    return sample
+        + " has "
+        + size
+        + " value(s); drift statistics need at least 2 values in each sample";
+  }
+
+  /**
+   * Two samples that are compared pairwise differ in length.
+   *
+   * @param actual number of actual values
+   * @param predicted number of predicted values
+   * @return the message
+   */
+  public static String lengthMismatch(int actual, int predicted) {
+    return actual
+        + " actual values but "
+        + predicted
+        + " predicted values; expected one prediction per actual value";
+  }
+
+  /**
+   * A sample is empty.
+   *
+   * @param sample which sample
+   * @return the message
+   */
+  public static String empty(String sample) {
+    return sample + " is empty; expected at least one value";
+  }
+
+  /**
+   * A circuit has no prediction that could be matched to an actual reading.
+   *
+   * @param circuit the circuit
+   * @param from first date
+   * @param to last date
+   * @param predictions predictions read
+   * @param tolerance the join tolerance
+   * @return the message
+   */
+  public static String nothingJoined(
+      CircuitRef circuit, LocalDate from, LocalDate to, int predictions, Duration tolerance) {
+    return "circuit "
+        + circuit
+        + ": none of the "
+        + predictions
+        + " predictions for "
+        + from
+        + ".."
+        + to
+        + " has an actual reading within "
+        + tolerance
+        + " of its forecast timestamp; check the prediction files and the sensor table, or"
+        + " widen the join tolerance";
+  }
+
+  /**
+   * A circuit has no rows in a window.
+   *
+   * @param circuit the circuit
+   * @param what baseline or current
+   * @param from first date, inclusive
+   * @param to last date, inclusive
+   * @return the message
+   */
+  public static String noRows(CircuitRef circuit, String what, LocalDate from, LocalDate to) {
+    return "circuit "
+        + circuit
+        + ": no "
+        + what
+        + " rows between "
+        + from
+        + " and "
+        + to
+        + "; the sensor table has no readings in that window";
+  }
+
+  /**
+   * A file of numbers cannot be parsed.
+   *
+   * @param file the file
+   * @param line the line number, from 1
+   * @param text the offending line
+   * @param expected what the file should hold
+   * @return the message
+   */
+  public static String badNumberFile(Path file, int line, String text, String expected) {
+    return file + ":" + line + ": cannot read '" + text + "'; expected " + expected;
+  }
+
+  /**
+   * Reading or writing a file failed.
+   *
+   * @param operation what was being done
+   * @param file the file
+   * @return the message
+   */
+  public static String io(String operation, Path file) {
+    return "Failed to " + operation + " '" + file + "'";
+  }
+
+  /**
+   * A webhook did not accept an alert.
+   *
+   * @param uri the endpoint, without query
+   * @param attempts attempts made
+   * @param last the last status or error
+   * @return the message
+   */
+  public static String webhookFailed(URI uri, int attempts, String last) {
+    return "webhook "
+        + uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+        + uri.getPath()
+        + " did not accept the alert after "
+        + attempts
+        + " attempt(s): "
+        + last;
+  }
+
+  /**
+   * The patched config no longer validates.
+   *
+   * @param file the circuit file
+   * @param problems the loader's message
+   * @return the message
+   */
+  public static String patchInvalid(String file, String problems) {
+    return "the retraining patch of " + file + " does not validate: " + problems;
+  }
+
+  /**
+   * A circuit file has no {@code cutoff_date} line to patch.
+   *
+   * @param file the circuit file
+   * @return the message
+   */
+  public static String noCutoffLine(String file) {
+    return file
+        + " has no 'cutoff_date:' line under 'training:'; expected a line such as"
+        + " '  cutoff_date: \"2025-12-09\"'";
+  }
+
+  /**
+   * A period argument cannot be parsed.
+   *
+   * @param text the argument
+   * @param expected the expected form
+   * @return the message
+   */
+  public static String badPeriod(String text, String expected) {
+    return "'" + text + "' is not a period; expected " + expected;
+  }
+}
