@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ModuleVersions.class,
     description = "Runs the life of per-circuit forecasting models on Azure ML or on this machine.",
-    subcommands = {ConfigCommand.class, WsCommand.class, DataCommand.class},
+    subcommands = {ConfigCommand.class, WsCommand.class, DataCommand.class, MonitorCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
