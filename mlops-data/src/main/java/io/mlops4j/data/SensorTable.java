@@ -183,6 +183,28 @@ public final class SensorTable {
   }
 
   /**
+   * Reads several sensors' rows with {@code date <= cutoff} in one pass over the table's files:
+   * what monitoring needs for many circuits at once, where one {@link #trainingSlice} per sensor
+   * would read every shared file once per sensor.
+   *
+   * @param sensorIds the sensors
+   * @param cutoff the last date, inclusive
+   * @param columns the feature columns to read
+   * @param options the version to read and the null policy
+   * @return one slice per sensor that has rows up to the cutoff, in sensor id order; sensors
+   *     without rows are absent (compare the key set with {@code sensorIds})
+   * @throws DataNotFoundException if the table, version or a column is missing
+   */
+  public Map<String, SensorSlice> trainingSlices(
+      Set<String> sensorIds, LocalDate cutoff, List<String> columns, ReadOptions options) {
+    return delta.trainingSlices(
+        requireNonNull(sensorIds, "sensorIds"),
+        requireNonNull(cutoff, "cutoff"),
+        columns,
+        requireNonNull(options, "options"));
+  }
+
+  /**
    * Reads the rows of each sensor's most recent date in one pass over the table's files.
    *
    * @param sensorIds the sensors

@@ -72,6 +72,27 @@ class SensorTableIT {
   }
 
   @Test
+  void trainingSlicesReadSeveralSensorsUpToCutoffInOnePass() {
+    SensorTable t = tableWithDays("slices", 5);
+
+    Map<String, SensorSlice> slices =
+        t.trainingSlices(
+            Set.of("a", "c", "missing"),
+            D0.plusDays(2),
+            List.of("pressure"),
+            ReadOptions.defaults());
+
+    assertThat(slices).containsOnlyKeys("a", "c");
+    SensorSlice one = t.trainingSlice("c", D0.plusDays(2), List.of("pressure"));
+    assertThat(slices.get("c").rows().timestampMicros()).isEqualTo(one.rows().timestampMicros());
+    assertThat(slices.get("c").rows().feature("pressure"))
+        .isEqualTo(one.rows().feature("pressure"));
+    assertThat(slices.get("a").rows().date(slices.get("a").rows().size() - 1))
+        .isEqualTo(D0.plusDays(2));
+    assertThat(slices.get("a").stats()).isEqualTo(slices.get("c").stats());
+  }
+
+  @Test
   void latestDaysReadsEverySensorsLatestDateInOnePass() {
     SensorTable t = tableWithDays("latest", 5);
     t.upsert(List.of(day("c", D0.plusDays(5)))); // c is one day ahead

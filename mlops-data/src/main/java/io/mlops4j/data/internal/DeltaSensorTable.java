@@ -342,6 +342,44 @@ public final class DeltaSensorTable {
   }
 
   /**
+   * Reads several sensors' rows with {@code date <= cutoff}, in one pass over the table's files.
+   *
+   * @param sensorIds the sensors
+   * @param cutoff the last date, inclusive
+   * @param columns the feature columns
+   * @param options version and null policy
+   * @return one slice per sensor that has rows, in sensor id order
+   */
+  public Map<String, SensorSlice> trainingSlices(
+      Collection<String> sensorIds, LocalDate cutoff, List<String> columns, ReadOptions options) {
+    TreeSet<String> wanted = new TreeSet<>();
+    for (String s : sensorIds) {
+      wanted.add(DataErrors.checkSensorId(s));
+    }
+    if (wanted.isEmpty()) {
+      throw new IllegalArgumentException("sensorIds must name at least one sensor");
+    }
+    List<String> cols = DataErrors.checkColumns(columns);
+    Snapshot snap = snapshot(options.version());
+    int cutoffDay = (int) cutoff.toEpochDay();
+    Predicate filter =
+        new And(
+            new And(
+                new Predicate(">=", new Column(SENSOR_ID), Literal.ofString(wanted.first())),
+                new Predicate("<=", new Column(SENSOR_ID), Literal.ofString(wanted.last()))),
+            new Predicate("<=", new Column(DATE), Literal.ofDate(cutoffDay)));
+    Read read = read(snap, filter, new Selection(wanted, cutoffDay, false), cols, options);
+    Map<String, SensorSlice> out = new LinkedHashMap<>();
+    for (String s : wanted) {
+      RowBuffer buf = read.buffers.get(s);
+      if (buf != null) {
+        out.put(s, read.slice(s, cols, buf));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Reads the rows of each sensor's most recent date, in one pass over the table's files.
    *
    * @param sensorIds the sensors
