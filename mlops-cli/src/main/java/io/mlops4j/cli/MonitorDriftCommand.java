@@ -1,11 +1,13 @@
 package io.mlops4j.cli;
 
 import io.mlops4j.config.CircuitConfig;
+import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.data.SensorTable;
 import io.mlops4j.monitoring.Alert;
 import io.mlops4j.monitoring.AlertRules;
 import io.mlops4j.monitoring.CircuitDrift;
+import io.mlops4j.monitoring.CircuitResults;
 import io.mlops4j.monitoring.DriftDetector;
 import io.mlops4j.monitoring.FeatureDrift;
 import io.mlops4j.monitoring.MonitoringReport;
@@ -14,6 +16,7 @@ import io.mlops4j.monitoring.Status;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,14 +61,13 @@ final class MonitorDriftCommand implements Callable<Integer> {
     List<RetrainingPatch> patches = new ArrayList<>();
     List<Alert> alerts = new ArrayList<>();
     List<Map<String, Object>> json = new ArrayList<>();
-    for (CircuitConfig circuit : run.circuits()) {
-      CircuitDrift d;
-      try {
-        d = detector.detect(circuit, period.from(), period.to());
-      } catch (MlopsException e) {
-        err.println("skipped " + circuit.ref() + ": " + e.getMessage());
-        continue;
-      }
+    List<CircuitConfig> circuits = run.circuits();
+    CircuitResults<CircuitDrift> detected = detector.detect(circuits, period.from(), period.to());
+    detected.skipped().forEach((ref, why) -> err.println("skipped " + ref + ": " + why));
+    Map<CircuitRef, CircuitConfig> configs = new HashMap<>();
+    circuits.forEach(c -> configs.put(c.ref(), c));
+    for (CircuitDrift d : detected.results()) {
+      CircuitConfig circuit = configs.get(d.circuit());
       results.add(d);
       alerts.addAll(rules.listAlerts(d, period.name()));
       if (RetrainingPatch.recommended(Status.OK, d.severity())) {

@@ -1,12 +1,14 @@
 package io.mlops4j.cli;
 
 import io.mlops4j.config.CircuitConfig;
+import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.data.PredictionFiles;
 import io.mlops4j.data.SensorTable;
 import io.mlops4j.monitoring.Alert;
 import io.mlops4j.monitoring.AlertRules;
 import io.mlops4j.monitoring.CircuitPerformance;
+import io.mlops4j.monitoring.CircuitResults;
 import io.mlops4j.monitoring.DriftSeverity;
 import io.mlops4j.monitoring.MonitoringReport;
 import io.mlops4j.monitoring.PerformanceMonitor;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,14 +90,14 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
     List<RetrainingPatch> patches = new ArrayList<>();
     List<Alert> alerts = new ArrayList<>();
     List<Map<String, Object>> json = new ArrayList<>();
-    for (CircuitConfig circuit : run.circuits()) {
-      CircuitPerformance p;
-      try {
-        p = monitor.assess(circuit, period.from(), period.to(), validation(circuit));
-      } catch (MlopsException e) {
-        err.println("skipped " + circuit.ref() + ": " + e.getMessage());
-        continue;
-      }
+    List<CircuitConfig> circuits = run.circuits();
+    CircuitResults<CircuitPerformance> assessed =
+        monitor.assess(circuits, period.from(), period.to(), this::validation);
+    assessed.skipped().forEach((ref, why) -> err.println("skipped " + ref + ": " + why));
+    Map<CircuitRef, CircuitConfig> configs = new HashMap<>();
+    circuits.forEach(c -> configs.put(c.ref(), c));
+    for (CircuitPerformance p : assessed.results()) {
+      CircuitConfig circuit = configs.get(p.circuit());
       results.add(p);
       alerts.addAll(rules.listAlerts(p, period.name()));
       if (RetrainingPatch.recommended(p.status(), DriftSeverity.NONE)) {
@@ -149,14 +152,14 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
     return run.failOn.exitCode(report.worstStatus());
   }
 
-  private ValidationMetrics validation(CircuitConfig circuit) {
+  private ValidationMetrics validation(CircuitRef circuit) {
     if (models == null) {
       return ValidationMetrics.UNKNOWN;
     }
     Path file =
         models
-            .resolve(circuit.ref().plant().value())
-            .resolve(circuit.ref().circuit().value())
+            .resolve(circuit.plant().value())
+            .resolve(circuit.circuit().value())
             .resolve("mlops-model.json");
     return Files.exists(file) ? ValidationMetrics.read(file) : ValidationMetrics.UNKNOWN;
   }

@@ -224,6 +224,30 @@ class MonitorCommandTest {
   }
 
   @Test
+  void circuitsWithoutReadingsAreSkippedWithAReason() {
+    CliRun run =
+        CliRun.of(
+            "monitor",
+            "drift",
+            "--root",
+            root.toString(),
+            "--table",
+            table.toString(),
+            "--quarter",
+            "2026-Q1",
+            "--fail-on",
+            "NEVER");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("P001/C001    CRITICAL HIGH");
+    assertThat(run.err())
+        .contains(
+            "skipped P002/C001: circuit P002/C001: sensor SENSOR_P002_C001 has no readings up to"
+                + " 2026-03-31 in the sensor table; check data_filters.sensor_id")
+        .contains("skipped P001/C002: column 'vibration' is not in table");
+  }
+
+  @Test
   void badQuarterIsAClearError() {
     CliRun run =
         CliRun.of(

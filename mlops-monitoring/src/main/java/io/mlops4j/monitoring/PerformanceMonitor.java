@@ -10,7 +10,9 @@ import io.mlops4j.config.PerformanceThresholds;
 import io.mlops4j.data.DataNotFoundException;
 import io.mlops4j.data.Prediction;
 import io.mlops4j.data.PredictionFiles;
+import io.mlops4j.data.ReadOptions;
 import io.mlops4j.data.SensorRows;
+import io.mlops4j.data.SensorSlice;
 import io.mlops4j.data.SensorTable;
 import io.mlops4j.monitoring.internal.MonitoringErrors;
 import java.time.Duration;
@@ -18,9 +20,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Compares a circuit's predictions with what happened: joins prediction files with the sensor
@@ -82,13 +90,106 @@ public final class PerformanceMonitor {
    */
   public CircuitPerformance assess(
       CircuitConfig circuit, LocalDate from, LocalDate to, ValidationMetrics validation) {
-    CircuitRef ref = circuit.ref();
-    List<Prediction> rows = predictions.read(ref, from.minusDays(LOOKBACK_DAYS), to);
     String target = circuit.training().dataFilters().targetColumn();
     SensorRows actuals =
         table
             .trainingSlice(circuit.training().dataFilters().sensorId(), to, List.of(target))
             .rows();
+    return assess(circuit, actuals, from, to, validation);
+  }
+
+  /**
+   * Assesses many circuits over a period, reading the sensor table once per target column (one pass
+   * for all their sensors) rather than once per circuit. Circuits are assessed in parallel on the
+   * common fork-join pool.
+   *
+   * @param circuits the circuits
+   * @param from the first date whose forecasts count, inclusive (UTC)
+   * @param to the last date, inclusive
+   * @param validation each circuit's validation metrics, or {@link ValidationMetrics#UNKNOWN}
+   * @return the assessments, in circuit order, and why the others were skipped (no readings, no
+   *     prediction matched)
+   * @throws DataNotFoundException if the sensor table or a target column is missing
+   */
+  public CircuitResults<CircuitPerformance> assess(
+      List<CircuitConfig> circuits,
+      LocalDate from,
+      LocalDate to,
+      Function<CircuitRef, ValidationMetrics> validation) {
+    Map<String, List<CircuitConfig>> byTarget = new LinkedHashMap<>();
+    for (CircuitConfig c : circuits) {
+      byTarget
+          .computeIfAbsent(c.training().dataFilters().targetColumn(), k -> new ArrayList<>())
+          .add(c);
+    }
+    Map<CircuitRef, SensorRows> actuals = new HashMap<>();
+    Map<CircuitRef, String> failed = new HashMap<>();
+    MlopsException groupFailure = null;
+    for (Map.Entry<String, List<CircuitConfig>> group : byTarget.entrySet()) {
+      Set<String> sensors = new TreeSet<>();
+      group.getValue().forEach(c -> sensors.add(c.training().dataFilters().sensorId()));
+      Map<String, SensorSlice> slices;
+      try {
+        slices = table.trainingSlices(sensors, to, List.of(group.getKey()), ReadOptions.defaults());
+      } catch (MlopsException e) {
+        // a column missing for one group of circuits must not stop the others
+        groupFailure = groupFailure == null ? e : groupFailure;
+        for (CircuitConfig c : group.getValue()) {
+          failed.put(c.ref(), e.getMessage());
+        }
+        continue;
+      }
+      for (CircuitConfig c : group.getValue()) {
+        SensorSlice slice = slices.get(c.training().dataFilters().sensorId());
+        if (slice != null) {
+          actuals.put(c.ref(), slice.rows());
+        }
+      }
+    }
+    if (actuals.isEmpty() && groupFailure != null) {
+      throw groupFailure;
+    }
+    List<Object> outcomes =
+        circuits.parallelStream()
+            .map(
+                c -> {
+                  if (failed.containsKey(c.ref())) {
+                    return (Object) failed.get(c.ref());
+                  }
+                  SensorRows rows = actuals.get(c.ref());
+                  if (rows == null) {
+                    return (Object)
+                        MonitoringErrors.noSensorRows(
+                            c.ref(), c.training().dataFilters().sensorId(), to);
+                  }
+                  try {
+                    return assess(c, rows, from, to, validation.apply(c.ref()));
+                  } catch (MlopsException e) {
+                    return e.getMessage();
+                  }
+                })
+            .toList();
+    List<CircuitPerformance> results = new ArrayList<>();
+    Map<CircuitRef, String> skipped = new TreeMap<>();
+    for (int i = 0; i < circuits.size(); i++) {
+      if (outcomes.get(i) instanceof CircuitPerformance p) {
+        results.add(p);
+      } else {
+        skipped.put(circuits.get(i).ref(), (String) outcomes.get(i));
+      }
+    }
+    return new CircuitResults<>(results, skipped);
+  }
+
+  private CircuitPerformance assess(
+      CircuitConfig circuit,
+      SensorRows actuals,
+      LocalDate from,
+      LocalDate to,
+      ValidationMetrics validation) {
+    CircuitRef ref = circuit.ref();
+    List<Prediction> rows = predictions.read(ref, from.minusDays(LOOKBACK_DAYS), to);
+    String target = circuit.training().dataFilters().targetColumn();
     JoinedForecasts joined = join(inPeriod(rows, from, to), actuals, target, tolerance);
     if (joined.size() == 0) {
       throw new MlopsException(

@@ -114,6 +114,24 @@ public final class MonitoringErrors {
   }
 
   /**
+   * A circuit's sensor has no readings in a multi-circuit read.
+   *
+   * @param circuit the circuit
+   * @param sensorId its sensor
+   * @param to the last date read
+   * @return the message
+   */
+  public static String noSensorRows(CircuitRef circuit, String sensorId, LocalDate to) {
+    return "circuit "
+        + circuit
+        + ": sensor "
+        + sensorId
+        + " has no readings up to "
+        + to
+        + " in the sensor table; check data_filters.sensor_id";
+  }
+
+  /**
    * A file of numbers cannot be parsed.
    *
    * @param file the file
