@@ -88,14 +88,16 @@ final class MonitorRun {
     HttpClient client = webhook == null && teams == null ? null : HttpClient.newHttpClient();
     if (webhook != null) {
       sinks.add(
-          AlertSinks.deduplicated(
-              AlertSinks.webhook(webhook, client, WebhookSettings.defaults()),
-              ledger(file, "webhook")));
+          deduplicated(
+              AlertSinks.webhook(webhook, client, WebhookSettings.defaults()), file, "webhook"));
     }
     if (teams != null) {
       sinks.add(
-          AlertSinks.deduplicated(
-              AlertSinks.teams(teams, client, WebhookSettings.defaults()), ledger(file, "teams")));
+          deduplicated(AlertSinks.teams(teams, client, WebhookSettings.defaults()), file, "teams"));
+    }
+    if (file == null && (webhook != null || teams != null)) {
+      err.println(
+          "warning: no --alerts file or --report folder, so webhook alerts are not de-duplicated");
     }
     int sent = 0;
     for (Alert alert : list) {
@@ -118,8 +120,12 @@ final class MonitorRun {
     return sent;
   }
 
-  private Path ledger(Path alertsFile, String kind) {
-    Path base = alertsFile != null ? alertsFile : Path.of("alerts.jsonl").toAbsolutePath();
-    return base.resolveSibling(base.getFileName() + "." + kind + "-sent");
+  /** Webhook sinks remember the keys they sent in a ledger beside the alerts file, if any. */
+  private static AlertSink deduplicated(AlertSink sink, Path alertsFile, String kind) {
+    if (alertsFile == null) {
+      return sink;
+    }
+    return AlertSinks.deduplicated(
+        sink, alertsFile.resolveSibling(alertsFile.getFileName() + "." + kind + "-sent"));
   }
 }
