@@ -1,6 +1,5 @@
 package io.mlops4j.cli;
 
-import io.mlops4j.config.MlopsException;
 import io.mlops4j.monitoring.Status;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -58,21 +57,23 @@ final class MonitorCommand implements Runnable {
 
   /** A period of dates, both included, and its name. */
   record Period(String name, LocalDate from, LocalDate to) {
-    static Period month(String text) {
+    static Period month(CommandSpec spec, String text) {
       try {
         YearMonth month = YearMonth.parse(text);
         return new Period(text, month.atDay(1), month.atEndOfMonth());
       } catch (DateTimeParseException e) {
-        throw new MlopsException(
-            "'" + text + "' is not a month; expected YYYY-MM, such as 2026-10");
+        throw new ParameterException(
+            spec.commandLine(),
+            "--month '" + text + "' is not a month; expected YYYY-MM, such as 2026-10");
       }
     }
 
-    static Period quarter(String text) {
+    static Period quarter(CommandSpec spec, String text) {
       Matcher m = QUARTER.matcher(text);
       if (!m.matches()) {
-        throw new MlopsException(
-            "'"
+        throw new ParameterException(
+            spec.commandLine(),
+            "--quarter '"
                 + text
                 + "' is not a quarter; expected YYYY-Qn with n from 1 to 4, such as 2026-Q3");
       }

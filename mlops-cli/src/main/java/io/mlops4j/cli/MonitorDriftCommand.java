@@ -51,7 +51,7 @@ final class MonitorDriftCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MonitorCommand.Period period = MonitorCommand.Period.quarter(quarter);
+    MonitorCommand.Period period = MonitorCommand.Period.quarter(spec, quarter);
     Clock clock = Clock.systemUTC();
     DriftDetector detector = new DriftDetector(SensorTable.open(run.table));
     AlertRules rules = new AlertRules(clock);

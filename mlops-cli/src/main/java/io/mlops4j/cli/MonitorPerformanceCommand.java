@@ -74,7 +74,7 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MonitorCommand.Period period = MonitorCommand.Period.month(month);
+    MonitorCommand.Period period = MonitorCommand.Period.month(spec, month);
     Clock clock = Clock.systemUTC();
     RelativeThresholds factors =
         relative == null

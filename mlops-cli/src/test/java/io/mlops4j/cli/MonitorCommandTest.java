@@ -260,8 +260,8 @@ class MonitorCommandTest {
             "--quarter",
             "2026-Q5");
 
-    assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("'2026-Q5' is not a quarter; expected YYYY-Qn");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--quarter '2026-Q5' is not a quarter; expected YYYY-Qn");
   }
 
   @Test

@@ -56,6 +56,16 @@ class EdgeCasesTest {
   }
 
   @Test
+  void smallSamplesGetTheExactKolmogorovSmirnovPValue() {
+    // scipy.stats.ks_2samp([1, 2, 3], [4, 5, 6]): statistic 1.0, exact p-value 2 / C(6, 3) = 0.1
+    DriftStatistics d = DriftStatistics.of(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+
+    assertThat(d.ksStatistic()).isEqualTo(1.0);
+    assertThat(d.ksPValue()).isCloseTo(0.1, within(1e-12));
+    assertThat(d.wasserstein1()).isCloseTo(3.0, within(1e-12));
+  }
+
+  @Test
   void allZeroActualsLeaveMapeUndefinedAndCountThem() {
     ForecastMetrics m = ForecastMetrics.of(new double[] {0, 0, 0}, new double[] {1, -1, 0});
 
