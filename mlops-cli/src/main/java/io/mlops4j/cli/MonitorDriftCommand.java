@@ -75,7 +75,7 @@ final class MonitorDriftCommand implements Callable<Integer> {
             RetrainingPatch.create(
                 run.root,
                 circuit,
-                MonitorRun.lastCompleteDate(period.to(), clock),
+                MonitorRun.lastCompleteDate(d.lastReading(), clock),
                 "drift " + d.severity() + " in " + period.name()));
       }
       if (run.json) {

@@ -105,7 +105,7 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
             RetrainingPatch.create(
                 run.root,
                 circuit,
-                MonitorRun.lastCompleteDate(period.to(), clock),
+                MonitorRun.lastCompleteDate(p.lastReading(), clock),
                 "performance CRITICAL in " + period.name()));
       }
       if (run.json) {

@@ -70,10 +70,13 @@ final class MonitorRun {
     return selected;
   }
 
-  /** The last complete date of data: the period's end, or yesterday if the period runs on. */
-  static LocalDate lastCompleteDate(LocalDate periodEnd, Clock clock) {
+  /**
+   * The last complete date of data, the new cutoff a retraining patch proposes: the last date with
+   * a reading in the period, or yesterday if that is today (a day still being written).
+   */
+  static LocalDate lastCompleteDate(LocalDate lastReading, Clock clock) {
     LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-    return periodEnd.isAfter(yesterday) ? yesterday : periodEnd;
+    return lastReading.isAfter(yesterday) ? yesterday : lastReading;
   }
 
   int send(List<Alert> list, PrintWriter err) {

@@ -220,7 +220,9 @@ class MonitorCommandTest {
         .contains("temperature HIGH psi=");
     assertThat(report.resolve("plots/P001_C001_drift_flow_rate.png")).exists();
     assertThat(Files.readString(report.resolve("patches/P001_C001.patch")))
-        .contains("-  cutoff_date: \"2025-12-09\"");
+        .contains("-  cutoff_date: \"2025-12-09\"")
+        .as("the last date with readings, not the quarter's end")
+        .contains("+  cutoff_date: \"2026-01-31\"");
   }
 
   @Test

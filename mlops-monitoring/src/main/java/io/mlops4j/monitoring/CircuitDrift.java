@@ -15,6 +15,7 @@ import java.util.List;
  * @param to last date of the current window, inclusive
  * @param features drift per feature, in config order
  * @param severity the highest severity of any feature
+ * @param lastReading the last date with a reading in the window
  */
 public record CircuitDrift(
     CircuitRef circuit,
@@ -22,7 +23,8 @@ public record CircuitDrift(
     LocalDate from,
     LocalDate to,
     List<FeatureDrift> features,
-    DriftSeverity severity) {
+    DriftSeverity severity,
+    LocalDate lastReading) {
   /** Checks and copies the fields. */
   public CircuitDrift {
     requireNonNull(circuit, "circuit");
@@ -31,6 +33,7 @@ public record CircuitDrift(
     requireNonNull(to, "to");
     features = List.copyOf(features);
     requireNonNull(severity, "severity");
+    requireNonNull(lastReading, "lastReading");
   }
 
   /**

@@ -43,4 +43,17 @@ public record CircuitPerformance(
     breaches = List.copyOf(breaches);
     requireNonNull(joined, "joined");
   }
+
+  /**
+   * Returns the last date (UTC) with a matched forecast: the last date of data this assessment saw.
+   *
+   * @return the date of the latest matched forecast timestamp
+   */
+  public LocalDate lastReading() {
+    long latest = Long.MIN_VALUE;
+    for (long t : joined.timestampMicros()) {
+      latest = Math.max(latest, t);
+    }
+    return LocalDate.ofEpochDay(io.mlops4j.data.SensorRows.epochDay(latest));
+  }
 }

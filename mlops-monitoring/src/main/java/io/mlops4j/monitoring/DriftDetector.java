@@ -202,7 +202,14 @@ public final class DriftDetector {
       worst = severity.compareTo(worst) > 0 ? severity : worst;
       result.add(new FeatureDrift(feature, statistics, severity));
     }
-    return new CircuitDrift(circuit, cutoff, from, to, result, worst);
+    int lastDay = Integer.MIN_VALUE;
+    for (int day : recent.epochDays()) {
+      if (day >= first && day <= last && day > lastDay) {
+        lastDay = day;
+      }
+    }
+    return new CircuitDrift(
+        circuit, cutoff, from, to, result, worst, LocalDate.ofEpochDay(lastDay));
   }
 
   private static double[] present(double[] values, int[] days, int first, int last) {
