@@ -4,10 +4,12 @@ import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.DriftThresholds;
 import io.mlops4j.config.PerformanceThresholds;
 import io.mlops4j.data.Drift;
+import io.mlops4j.data.Prediction;
 import io.mlops4j.data.SensorRows;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** A small report of two circuits: one OK, one CRITICAL with drift. */
@@ -15,6 +17,16 @@ final class ReportFixtures {
   static final List<String> FEATURES = List.of("temperature", "pressure", "vibration");
 
   private ReportFixtures() {}
+
+  private static List<Prediction> inPeriod(List<Prediction> all, LocalDate from, LocalDate to) {
+    return all.stream()
+        .filter(
+            p -> {
+              LocalDate day = LocalDate.ofInstant(p.forecastTimestamp(), ZoneOffset.UTC);
+              return !day.isBefore(from) && !day.isAfter(to);
+            })
+        .toList();
+  }
 
   static MonitoringReport twoCircuits() {
     LocalDate cutoff = TestRows.START.plusDays(19);
@@ -30,7 +42,7 @@ final class ReportFixtures {
             from,
             to,
             PerformanceMonitor.join(
-                TestRows.predictions(steady, "temperature", 0.05),
+                inPeriod(TestRows.predictions(steady, "temperature", 0.05), from, to),
                 steady,
                 "temperature",
                 Duration.ZERO),
@@ -43,7 +55,7 @@ final class ReportFixtures {
             from,
             to,
             PerformanceMonitor.join(
-                TestRows.predictions(drifting, "temperature", 0.8),
+                inPeriod(TestRows.predictions(drifting, "temperature", 0.8), from, to),
                 drifting,
                 "temperature",
                 Duration.ZERO),

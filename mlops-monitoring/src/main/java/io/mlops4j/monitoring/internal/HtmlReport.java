@@ -275,7 +275,7 @@ public final class HtmlReport {
             .append(png)
             .append("\" alt=\"forecast vs actual of ")
             .append(escape(circuit.toString()))
-            .append("\" width=\"900\" height=\"300\">\n");
+            .append("\" width=\"900\" height=\"320\">\n");
       }
       CircuitDrift d = drift.get(circuit);
       if (d != null) {
@@ -283,7 +283,9 @@ public final class HtmlReport {
             .append(d.from())
             .append("..")
             .append(d.to())
-            .append(" against training data up to ")
+            .append(" (readings up to ")
+            .append(d.lastReading())
+            .append(") against training data up to ")
             .append(d.baselineCutoff())
             .append(": <b>")
             .append(d.severity())
@@ -315,7 +317,7 @@ public final class HtmlReport {
               .append(escape(png))
               .append("\" alt=\"drift of ")
               .append(escape(f.feature()))
-              .append("\" width=\"420\" height=\"260\">\n");
+              .append("\" width=\"420\" height=\"280\">\n");
         }
       }
       for (RetrainingPatch patch : report.patches()) {

@@ -14,6 +14,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's PNG charts, drawn with XChart. */
@@ -45,7 +46,7 @@ final class ReportCharts {
     XYChart chart =
         new XYChartBuilder()
             .width(900)
-            .height(300)
+            .height(320)
             .title(title + " (horizon step " + step + ")")
             .xAxisTitle("forecast time (UTC)")
             .yAxisTitle("value")
@@ -53,6 +54,8 @@ final class ReportCharts {
     chart.getStyler().setDatePattern("MM-dd");
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setMarkerSize(0);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     XYSeries a = chart.addSeries("actual", times, actual);
     a.setLineColor(ACTUAL);
     a.setMarker(SeriesMarkers.NONE);
@@ -71,13 +74,15 @@ final class ReportCharts {
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(420)
-            .height(260)
+            .height(280)
             .title(title)
             .xAxisTitle("baseline decile bin")
             .yAxisTitle("share")
             .build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setOverlapped(false);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
     chart
         .addSeries("baseline", bins, boxed(statistics.baselineProportions()))
         .setFillColor(FORECAST);
