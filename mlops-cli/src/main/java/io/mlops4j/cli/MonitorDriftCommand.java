@@ -106,16 +106,10 @@ final class MonitorDriftCommand implements Callable<Integer> {
       out.println(Json.pretty(json));
     }
     out.flush();
-    run.send(alerts, err);
     MonitoringReport report =
         new MonitoringReport(
             "Drift " + period.name(), clock.instant(), List.of(), results, patches);
-    if (run.report != null) {
-      System.setProperty("java.awt.headless", "true");
-      err.println("report: " + report.write(run.report));
-    }
-    err.flush();
-    return run.failOn.exitCode(report.worstStatus());
+    return run.finish(report, alerts, err);
   }
 
   static Map<String, Object> json(CircuitDrift d) {

@@ -140,16 +140,10 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
       out.println(Json.pretty(json));
     }
     out.flush();
-    run.send(alerts, err);
     MonitoringReport report =
         new MonitoringReport(
             "Performance " + period.name(), clock.instant(), results, List.of(), patches);
-    if (run.report != null) {
-      System.setProperty("java.awt.headless", "true");
-      err.println("report: " + report.write(run.report));
-    }
-    err.flush();
-    return run.failOn.exitCode(report.worstStatus());
+    return run.finish(report, alerts, err);
   }
 
   private ValidationMetrics validation(CircuitRef circuit) {

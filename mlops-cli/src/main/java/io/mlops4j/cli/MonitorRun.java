@@ -8,6 +8,7 @@ import io.mlops4j.config.MlopsException;
 import io.mlops4j.monitoring.Alert;
 import io.mlops4j.monitoring.AlertSink;
 import io.mlops4j.monitoring.AlertSinks;
+import io.mlops4j.monitoring.MonitoringReport;
 import io.mlops4j.monitoring.WebhookSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,6 +78,21 @@ final class MonitorRun {
   static LocalDate lastCompleteDate(LocalDate lastReading, Clock clock) {
     LocalDate yesterday = LocalDate.now(clock).minusDays(1);
     return lastReading.isAfter(yesterday) ? yesterday : lastReading;
+  }
+
+  /**
+   * Writes the report (if asked for) before sending alerts, so a webhook that fails does not cost
+   * the report, then returns the gate's exit code.
+   */
+  int finish(MonitoringReport report, List<Alert> list, PrintWriter err) {
+    if (this.report != null) {
+      System.setProperty("java.awt.headless", "true");
+      err.println("report: " + report.write(this.report));
+      err.flush();
+    }
+    send(list, err);
+    err.flush();
+    return failOn.exitCode(report.worstStatus());
   }
 
   int send(List<Alert> list, PrintWriter err) {
