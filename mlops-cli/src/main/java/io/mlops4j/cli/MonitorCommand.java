@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       MonitorDriftCommand.class,
       MonitorMetricsCommand.class,
       MonitorCompareCommand.class,
+      MonitorAlertsCommand.class,
       MonitorBenchCommand.class
     })
 final class MonitorCommand implements Runnable {

@@ -96,11 +96,16 @@ final class MonitorRun {
   }
 
   int send(List<Alert> list, PrintWriter err) {
-    List<AlertSink> sinks = new ArrayList<>();
     Path file = alerts;
     if (file == null && report != null) {
       file = report.toAbsolutePath().resolveSibling("alerts.jsonl");
     }
+    return send(list, file, webhook, teams, err);
+  }
+
+  /** Sends alerts to the JSON-lines file and the webhooks given (each may be null). */
+  static int send(List<Alert> list, Path file, URI webhook, URI teams, PrintWriter err) {
+    List<AlertSink> sinks = new ArrayList<>();
     if (file != null) {
       sinks.add(AlertSinks.jsonLines(file));
     }

@@ -267,6 +267,33 @@ class MonitorCommandTest {
   }
 
   @Test
+  void failedBatchJobsRaiseCriticalAlertsOnce(@TempDir Path dir) throws IOException {
+    Instant now = Instant.now();
+    Path jobs =
+        Files.writeString(
+            dir.resolve("jobs.json"),
+            """
+            [{"job_id": "score-7", "kind": "batch_scoring", "status": "Failed",
+              "ended_at": "%s", "plant_id": "P001", "circuit_id": "C001", "error": "OOM"},
+             {"job_id": "train-1", "kind": "training", "status": "Completed", "ended_at": "%s"}]
+            """
+                .formatted(now, now));
+    Path alerts = dir.resolve("alerts.jsonl");
+
+    CliRun run =
+        CliRun.of("monitor", "alerts", "--jobs", jobs.toString(), "--alerts", alerts.toString());
+    CliRun again =
+        CliRun.of("monitor", "alerts", "--jobs", jobs.toString(), "--alerts", alerts.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+    assertThat(run.out())
+        .contains("CRITICAL batch_job_failure", "batch scoring job score-7 failed at", ": OOM")
+        .contains("2 job record(s), 1 alert(s)");
+    assertThat(again.exitCode()).isEqualTo(3);
+    assertThat(Files.readAllLines(alerts)).hasSize(1);
+  }
+
+  @Test
   void metricsOfPlainFilesAsJson(@TempDir Path dir) throws IOException {
     Path actual = Files.writeString(dir.resolve("a.csv"), "1\n2\n0\n4\n");
     Path predicted = Files.writeString(dir.resolve("p.csv"), "1.5\n2\n1\n3\n");
