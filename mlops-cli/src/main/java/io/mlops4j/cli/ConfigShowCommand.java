@@ -78,6 +78,7 @@ final class ConfigShowCommand implements Callable<Integer> {
     hyperparameters.put("early_stopping_patience", hp.earlyStoppingPatience());
     hyperparameters.put("seed", hp.seed());
     hyperparameters.put("lstm_layers", hp.lstmLayers());
+    hyperparameters.put("window_normalization", hp.windowNormalization().configName());
     Map<String, Object> filters = new LinkedHashMap<>();
     filters.put("sensor_id", training.dataFilters().sensorId());
     filters.put("feature_columns", training.dataFilters().featureColumns());

@@ -64,7 +64,9 @@ class ConfigLoaderTest {
 
     assertThat(config.training().cutoffDate()).isEqualTo(LocalDate.of(2025, 12, 9));
     assertThat(config.training().hyperparameters())
-        .isEqualTo(new Hyperparameters(24, 128, 0.2, 0.001, 32, 50, 24, 0.2, 8, 7, 1));
+        .isEqualTo(
+            new Hyperparameters(
+                24, 128, 0.2, 0.001, 32, 50, 24, 0.2, 8, 7, 1, WindowNormalization.MEAN));
     assertThat(config.training().dataFilters())
         .isEqualTo(
             new DataFilters(

@@ -174,7 +174,11 @@ public final class CircuitReader {
             hp.path("early_stopping_patience")
                 .asInt(Hyperparameters.DEFAULT_EARLY_STOPPING_PATIENCE),
             hp.path("seed").asLong(Hyperparameters.DEFAULT_SEED),
-            hp.path("lstm_layers").asInt(Hyperparameters.DEFAULT_LSTM_LAYERS));
+            hp.path("lstm_layers").asInt(Hyperparameters.DEFAULT_LSTM_LAYERS),
+            hp.has("window_normalization")
+                ? io.mlops4j.config.WindowNormalization.ofConfigName(
+                    hp.path("window_normalization").asText())
+                : Hyperparameters.DEFAULT_WINDOW_NORMALIZATION);
     JsonNode filters = training.path("data_filters");
     List<String> features = new ArrayList<>();
     filters.path("feature_columns").forEach(f -> features.add(f.asText()));
