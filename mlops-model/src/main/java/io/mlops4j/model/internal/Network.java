@@ -82,7 +82,8 @@ public final class Network implements AutoCloseable {
       List<String> names = shape.names();
       for (int i = 0; i < shapes.size(); i++) {
         variables.add(
-            tf.withName(names.get(i))
+            tf.withSubScope(names.get(i).split("/")[0])
+                .withName(names.get(i).split("/")[1])
                 .variable(
                     tf.constant(
                         Shape.of(shapes.get(i)), DataBuffers.of(weights.get(i), true, false))));
