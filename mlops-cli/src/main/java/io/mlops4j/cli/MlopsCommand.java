@@ -25,7 +25,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ModuleVersions.class,
     description = "Runs the life of per-circuit forecasting models on Azure ML or on this machine.",
-    subcommands = {ConfigCommand.class, WsCommand.class, DataCommand.class, MonitorCommand.class},
+    subcommands = {
+      ConfigCommand.class,
+      WsCommand.class,
+      DataCommand.class,
+      TrainCommand.class,
+      PredictCommand.class,
+      ModelCommand.class,
+      MonitorCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -93,6 +101,7 @@ public final class MlopsCommand implements Runnable {
     if (e instanceof ConfigException
         || e instanceof InvalidIdException
         || e instanceof DataNotFoundException
+        || e instanceof io.mlops4j.model.IncompatibleModelException
         || e instanceof CommandLine.ParameterException) {
       return ExitCodes.INVALID_INPUT;
     }

@@ -10,7 +10,13 @@ import picocli.CommandLine.IVersionProvider;
 /** Prints the version of every mlops4j module in this build, read from the jars' Maven metadata. */
 final class ModuleVersions implements IVersionProvider {
   static final List<String> MODULES =
-      List.of("mlops-config", "mlops-data", "mlops-monitoring", "mlops-release", "mlops-cli");
+      List.of(
+          "mlops-config",
+          "mlops-data",
+          "mlops-model",
+          "mlops-monitoring",
+          "mlops-release",
+          "mlops-cli");
 
   @Override
   public String[] getVersion() {
