@@ -90,19 +90,29 @@ final class ModelBenchCommand implements Callable<Integer> {
         new Hyperparameters(
             24, 128, 0.2, 0.001, 32, 3, 1, 0.02, 0, 42, 1, WindowNormalization.LAST_VALUE);
     List<Long> epochEnds = new ArrayList<>();
+    List<Long> epochCpu = new ArrayList<>();
     long start = System.nanoTime();
     TrainedModel model =
         new LstmTrainer(stepHp, trainerThreads, Clock.systemUTC())
-            .train(set(stepSeries), p -> epochEnds.add(System.nanoTime()), new TrainingControl());
+            .train(
+                set(stepSeries),
+                p -> {
+                  epochEnds.add(System.nanoTime());
+                  epochCpu.add(cpuNanos());
+                },
+                new TrainingControl());
     int trainWindows = model.metadata().windows().train();
     int stepsPerEpoch = (trainWindows + 31) / 32;
     double first = (epochEnds.get(0) - start) / 1e6 / stepsPerEpoch;
     double warm = (epochEnds.get(2) - epochEnds.get(0)) / 1e6 / (2.0 * stepsPerEpoch);
+    double warmCpu = (epochCpu.get(2) - epochCpu.get(0)) / 1e6 / (2.0 * stepsPerEpoch);
     out.printf(
         Locale.ROOT,
-        "training step (seq 24, 3 features, 128 units, batch 32): %.2f ms/step warm"
-            + " (%d steps per epoch, epochs 2-3); first epoch incl. graph build %.2f ms/step%n",
+        "training step (seq 24, 3 features, 128 units, batch 32): %.2f ms/step warm, %.2f ms"
+            + " process CPU/step (%d steps per epoch, epochs 2-3); first epoch incl. graph build"
+            + " %.2f ms/step%n",
         warm,
+        warmCpu,
         stepsPerEpoch,
         first);
     out.flush();
@@ -156,16 +166,20 @@ final class ModelBenchCommand implements Callable<Integer> {
       }
       int batches = 100;
       t = System.nanoTime();
+      long cpu = cpuNanos();
       for (int i = 0; i < batches; i++) {
         forecaster.predict(windows);
       }
       double batched = batches * 256 / ((System.nanoTime() - t) / 1e9);
+      double batchedCpu = batches * 256 / ((cpuNanos() - cpu) / 1e9);
       out.printf(
           Locale.ROOT,
-          "inference: %.0f windows/s at batch 1 (%.3f ms/call), %.0f windows/s at batch 256%n",
+          "inference: %.0f windows/s at batch 1 (%.3f ms/call), %.0f windows/s at batch 256"
+              + " (%.0f windows per process-CPU second)%n",
           single,
           1000 / single,
-          batched);
+          batched,
+          batchedCpu);
     }
     out.printf("peak RSS: %s%n", peakRss());
     out.flush();
@@ -211,6 +225,14 @@ final class ModelBenchCommand implements Callable<Integer> {
       windows.add(window);
     }
     return windows;
+  }
+
+  /** CPU time of the whole process (all threads, TensorFlow's included), or 0 if unknown. */
+  private static long cpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   private static String peakRss() {
