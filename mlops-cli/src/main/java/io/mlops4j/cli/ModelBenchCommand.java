@@ -161,10 +161,10 @@ final class ModelBenchCommand implements Callable<Integer> {
         forecaster.predict(windows.get(i % windows.size()));
       }
       double single = singles / ((System.nanoTime() - t) / 1e9);
-      for (int i = 0; i < 5; i++) {
+      for (int i = 0; i < 20; i++) {
         forecaster.predict(windows);
       }
-      int batches = 100;
+      int batches = 200;
       t = System.nanoTime();
       long cpu = cpuNanos();
       for (int i = 0; i < batches; i++) {
