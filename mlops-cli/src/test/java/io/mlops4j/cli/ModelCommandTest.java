@@ -132,6 +132,19 @@ class ModelCommandTest {
   }
 
   @Test
+  void predictWithoutLatestDayReadsEveryRowAndAnUnknownSensorIsInvalidInput() {
+    CliRun run =
+        CliRun.of("predict", "--model", model, "--table", table, "--sensor", "SENSOR_P001_C001");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("timestamp,temperature").contains("2025-01-13T01:00:00Z,");
+
+    CliRun unknown =
+        CliRun.of("predict", "--model", model, "--table", table, "--sensor", "SENSOR_X");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("SENSOR_X");
+  }
+
+  @Test
   void inspectingAForeignDirectoryIsAClearError() {
     CliRun run = CliRun.of("model", "inspect", config);
     assertThat(run.exitCode()).isEqualTo(1);

@@ -55,6 +55,22 @@ class ModelDirectoryTest {
   }
 
   @Test
+  void stackedLayersAndMeanNormalizationRoundTripToo(@TempDir Path tmp) {
+    io.mlops4j.config.Hyperparameters hp =
+        new io.mlops4j.config.Hyperparameters(
+            12, 6, 0.2, 0.01, 16, 1, 3, 0.25, 0, 5, 2, io.mlops4j.config.WindowNormalization.MEAN);
+    TrainedModel stacked = LstmTrainerTest.trainer(hp).train(GeneratedSeries.set(series));
+    assertThat(stacked.weights()).hasSize(3 * 2 + 2);
+    Path dir = tmp.resolve("stacked");
+    stacked.save(dir);
+    try (Forecaster inMemory = stacked.forecaster(TrainerThreads.single());
+        Forecaster loaded = Forecaster.load(dir)) {
+      assertThat(loaded.predict(windows(10))).isDeepEqualTo(inMemory.predict(windows(10)));
+      assertThat(loaded.predict(windows(1).get(0))).hasSize(3);
+    }
+  }
+
+  @Test
   void forecastAfterUsesTheLastRowsAndStampsEachStep(@TempDir Path tmp) {
     try (Forecaster forecaster = model.forecaster(TrainerThreads.single())) {
       Forecast f = forecaster.forecastAfter(series);
