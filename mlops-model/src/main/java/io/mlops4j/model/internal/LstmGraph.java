@@ -45,8 +45,6 @@ public final class LstmGraph {
   public Operand<TFloat32> forward(
       Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> weights, double dropout, long seed) {
     int steps = shape.sequenceLength();
-    int features = shape.features();
-    int units = shape.units();
     Operand<TFloat32> level = null;
     Operand<TFloat32> centred = x;
     if (normalization != WindowNormalization.NONE) {
@@ -58,23 +56,25 @@ public final class LstmGraph {
       centred = tf.math.sub(x, level);
     }
     Operand<TFloat32> timeMajor = tf.linalg.transpose(centred, tf.constant(new int[] {1, 0, 2}));
-    Operand<TFloat32> input = tf.reshape(timeMajor, tf.constant(new int[] {-1, features}));
+    List<Operand<TFloat32>> inputs = new ArrayList<>(tf.unstack(timeMajor, (long) steps).output());
     Operand<TFloat32> h = null;
     int w = 0;
     for (int layer = 0; layer < shape.layers(); layer++) {
       Operand<TFloat32> kernel = weights.get(w++);
       Operand<TFloat32> recurrent = weights.get(w++);
       Operand<TFloat32> bias = weights.get(w++);
-      Operand<TFloat32> projection = tf.math.add(tf.linalg.matMul(input, kernel), bias);
-      Operand<TFloat32> perStep =
-          tf.reshape(projection, tf.constant(new int[] {steps, -1, 4 * units}));
-      List<org.tensorflow.Output<TFloat32>> slices = tf.unstack(perStep, (long) steps).output();
+      // one product per step over [x_t, h_{t-1}] with the stacked kernels, bias fused by BiasAdd
+      Operand<TFloat32> stacked = tf.concat(List.of(kernel, recurrent), tf.constant(0));
       Operand<TFloat32> c = null;
       h = null;
       List<Operand<TFloat32>> outputs = new ArrayList<>(steps);
       for (int t = 0; t < steps; t++) {
         Operand<TFloat32> z =
-            h == null ? slices.get(t) : tf.math.add(slices.get(t), tf.linalg.matMul(h, recurrent));
+            h == null
+                ? tf.nn.biasAdd(tf.linalg.matMul(inputs.get(t), kernel), bias)
+                : tf.nn.biasAdd(
+                    tf.linalg.matMul(tf.concat(List.of(inputs.get(t), h), tf.constant(1)), stacked),
+                    bias);
         Split<TFloat32> gates = tf.split(tf.constant(1), z, 4L);
         Operand<TFloat32> i = tf.math.sigmoid(gates.output().get(0));
         Operand<TFloat32> g = tf.math.tanh(gates.output().get(2));
@@ -88,9 +88,7 @@ public final class LstmGraph {
         h = tf.math.mul(o, tf.math.tanh(c));
         outputs.add(h);
       }
-      if (layer + 1 < shape.layers()) {
-        input = tf.reshape(tf.stack(outputs), tf.constant(new int[] {-1, units}));
-      }
+      inputs = outputs;
     }
     if (dropout > 0) {
       Operand<TFloat32> keep = tf.constant((float) (1 - dropout));
