@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mlops4j.config.Hyperparameters;
 import io.mlops4j.config.HyperparametersHash;
+import io.mlops4j.config.LogKeys;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.TrainingConfig;
 import io.mlops4j.model.internal.LstmShape;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a circuit's LSTM forecaster with TensorFlow Java.
@@ -38,6 +41,8 @@ import java.util.List;
  * Instances are immutable; one instance may train several sets one after another or concurrently.
  */
 public final class LstmTrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(LstmTrainer.class);
+
   private final Hyperparameters hyperparameters;
   private final String hyperparametersHash;
   private final TrainerThreads threads;
@@ -183,6 +188,14 @@ public final class LstmTrainer {
             Versions.library(),
             Versions.tensorflow(),
             clock.instant());
+    LOG.atInfo()
+        .addKeyValue(LogKeys.PLANT_ID, set.circuit().plant().value())
+        .addKeyValue(LogKeys.CIRCUIT_ID, set.circuit().circuit().value())
+        .addKeyValue(LogKeys.ROWS, series.size())
+        .addKeyValue(LogKeys.DURATION_MS, Duration.between(started, clock.instant()).toMillis())
+        .addKeyValue("epochs_run", outcome.epochsRun())
+        .addKeyValue("best_epoch", outcome.bestEpoch())
+        .log("trained circuit");
     return new TrainedModel(metadata, outcome.weights());
   }
 
