@@ -12,6 +12,7 @@ import io.mlops4j.release.RegistryException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,7 @@ public final class MlopsCommand implements Runnable {
    * @return the command line, ready to {@code execute(args)}
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, MlopsCommand::openLocal);
+    return commandLine(out, err, MlopsCommand::openLocal, System.getenv());
   }
 
   /**
@@ -78,7 +79,22 @@ public final class MlopsCommand implements Runnable {
    * @return the command line
    */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, ClientOpener opener) {
-    CommandLine commandLine = new CommandLine(new MlopsCommand(), new Factory(opener));
+    return commandLine(out, err, opener, System.getenv());
+  }
+
+  /**
+   * Builds the command line with a given way to open workspace clients and given environment
+   * variables (where secrets such as webhook URLs are read).
+   *
+   * @param out where command output goes
+   * @param err where errors go
+   * @param opener opens the client of the {@code ws} commands
+   * @param env the environment variables
+   * @return the command line
+   */
+  static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, ClientOpener opener, Map<String, String> env) {
+    CommandLine commandLine = new CommandLine(new MlopsCommand(), new Factory(opener, env));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExitCodeExceptionMapper(MlopsCommand::exitCode);
@@ -133,15 +149,23 @@ public final class MlopsCommand implements Runnable {
   /** Creates commands and mixins, handing the client opener to those that need it. */
   private static final class Factory implements CommandLine.IFactory {
     private final ClientOpener opener;
+    private final Map<String, String> env;
 
-    Factory(ClientOpener opener) {
+    Factory(ClientOpener opener, Map<String, String> env) {
       this.opener = opener;
+      this.env = Map.copyOf(env);
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
       if (type == WsOptions.class) {
         return type.cast(new WsOptions(opener));
+      }
+      if (type == MonitorRun.class) {
+        return type.cast(new MonitorRun(env));
+      }
+      if (type == MonitorAlertsCommand.class) {
+        return type.cast(new MonitorAlertsCommand(env));
       }
       if (type == WsBenchCommand.class) {
         return type.cast(new WsBenchCommand(opener));

@@ -9,7 +9,6 @@ import io.mlops4j.monitoring.JobRecord;
 import io.mlops4j.monitoring.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,11 +44,35 @@ final class MonitorAlertsCommand implements Callable<Integer> {
   @Option(names = "--alerts", description = "JSON-lines alert file.")
   Path alerts;
 
-  @Option(names = "--webhook", description = "Also POST alerts as JSON to this URL.")
-  URI webhook;
+  @Option(
+      names = "--webhook",
+      paramLabel = "URL",
+      description =
+          "Deprecated: the URL holds a secret and a flag shows it in process lists and logs; set"
+              + " the environment variable "
+              + AlertWebhooks.WEBHOOK_ENV
+              + " instead. Also POST alerts as JSON to this URL.")
+  String webhook;
 
-  @Option(names = "--teams-webhook", description = "Also post alerts to a Teams incoming webhook.")
-  URI teams;
+  @Option(
+      names = "--teams-webhook",
+      paramLabel = "URL",
+      description =
+          "Deprecated: set the environment variable "
+              + AlertWebhooks.TEAMS_ENV
+              + " instead. Also post alerts to this Teams incoming webhook.")
+  String teams;
+
+  private final Map<String, String> env;
+
+  /**
+   * Creates the command.
+   *
+   * @param env the environment variables, where the webhook URLs are read
+   */
+  MonitorAlertsCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
 
   @Option(
       names = "--fail-on",
@@ -58,6 +82,7 @@ final class MonitorAlertsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    AlertWebhooks webhooks = AlertWebhooks.resolve(webhook, teams, env, spec.commandLine());
     List<JobRecord> records = read(jobs);
     List<Alert> raised = new AlertRules(Clock.systemUTC()).listAlerts(records);
     PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +99,7 @@ final class MonitorAlertsCommand implements Callable<Integer> {
     out.printf("%d job record(s), %d alert(s)%n", records.size(), raised.size());
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
-    MonitorRun.send(raised, alerts, webhook, teams, err);
+    MonitorRun.send(raised, alerts, webhooks, err);
     err.flush();
     return failOn.exitCode(worst);
   }

@@ -52,6 +52,7 @@ final class MonitorDriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MonitorCommand.Period period = MonitorCommand.Period.quarter(spec, quarter);
+    AlertWebhooks webhooks = run.webhooks(spec.commandLine());
     Clock clock = Clock.systemUTC();
     DriftDetector detector = new DriftDetector(SensorTable.open(run.table));
     AlertRules rules = new AlertRules(clock);
@@ -109,7 +110,7 @@ final class MonitorDriftCommand implements Callable<Integer> {
     MonitoringReport report =
         new MonitoringReport(
             "Drift " + period.name(), clock.instant(), List.of(), results, patches);
-    return run.finish(report, alerts, err);
+    return run.finish(report, alerts, webhooks, err);
   }
 
   static Map<String, Object> json(CircuitDrift d) {

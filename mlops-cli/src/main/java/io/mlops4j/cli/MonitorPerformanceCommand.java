@@ -75,6 +75,7 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MonitorCommand.Period period = MonitorCommand.Period.month(spec, month);
+    AlertWebhooks webhooks = run.webhooks(spec.commandLine());
     Clock clock = Clock.systemUTC();
     RelativeThresholds factors =
         relative == null
@@ -143,7 +144,7 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
     MonitoringReport report =
         new MonitoringReport(
             "Performance " + period.name(), clock.instant(), results, List.of(), patches);
-    return run.finish(report, alerts, err);
+    return run.finish(report, alerts, webhooks, err);
   }
 
   private ValidationMetrics validation(CircuitRef circuit) {

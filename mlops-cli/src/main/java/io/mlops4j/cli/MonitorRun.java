@@ -12,14 +12,17 @@ import io.mlops4j.monitoring.MonitoringReport;
 import io.mlops4j.monitoring.WebhookSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** Options shared by {@code monitor performance} and {@code monitor drift}. */
 final class MonitorRun {
@@ -44,11 +47,35 @@ final class MonitorRun {
               + " --report).")
   Path alerts;
 
-  @Option(names = "--webhook", description = "Also POST alerts as JSON to this URL.")
-  URI webhook;
+  @Option(
+      names = "--webhook",
+      paramLabel = "URL",
+      description =
+          "Deprecated: the URL holds a secret and a flag shows it in process lists and logs; set"
+              + " the environment variable "
+              + AlertWebhooks.WEBHOOK_ENV
+              + " instead. Also POST alerts as JSON to this URL.")
+  String webhook;
 
-  @Option(names = "--teams-webhook", description = "Also post alerts to a Teams incoming webhook.")
-  URI teams;
+  @Option(
+      names = "--teams-webhook",
+      paramLabel = "URL",
+      description =
+          "Deprecated: set the environment variable "
+              + AlertWebhooks.TEAMS_ENV
+              + " instead. Also post alerts to this Teams incoming webhook.")
+  String teams;
+
+  private final Map<String, String> env;
+
+  /**
+   * Creates the options.
+   *
+   * @param env the environment variables, where the webhook URLs are read
+   */
+  MonitorRun(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
 
   @Option(
       names = "--fail-on",
@@ -84,55 +111,82 @@ final class MonitorRun {
    * Writes the report (if asked for) before sending alerts, so a webhook that fails does not cost
    * the report, then returns the gate's exit code.
    */
-  int finish(MonitoringReport report, List<Alert> list, PrintWriter err) {
+  int finish(MonitoringReport report, List<Alert> list, AlertWebhooks webhooks, PrintWriter err) {
     if (this.report != null) {
       System.setProperty("java.awt.headless", "true");
       err.println("report: " + report.write(this.report));
       err.flush();
     }
-    send(list, err);
+    send(list, webhooks, err);
     err.flush();
     return failOn.exitCode(report.worstStatus());
   }
 
-  int send(List<Alert> list, PrintWriter err) {
+  /**
+   * The webhooks to post alerts to; read before the run, so a bad URL fails before any work.
+   *
+   * @throws ParameterException if a URL is not an http(s) URL (the message never shows it)
+   */
+  AlertWebhooks webhooks(CommandLine commandLine) {
+    return AlertWebhooks.resolve(webhook, teams, env, commandLine);
+  }
+
+  int send(List<Alert> list, AlertWebhooks webhooks, PrintWriter err) {
     Path file = alerts;
     if (file == null && report != null) {
       file = report.toAbsolutePath().resolveSibling("alerts.jsonl");
     }
-    return send(list, file, webhook, teams, err);
+    return send(list, file, webhooks, err);
   }
 
-  /** Sends alerts to the JSON-lines file and the webhooks given (each may be null). */
-  static int send(List<Alert> list, Path file, URI webhook, URI teams, PrintWriter err) {
-    List<AlertSink> sinks = new ArrayList<>();
+  /**
+   * Sends every alert to the JSON-lines file (if not null) and to each webhook, one sink after the
+   * other, so a failing webhook neither stops the file nor the other webhook; then fails naming
+   * every sink that failed.
+   */
+  static int send(List<Alert> list, Path file, AlertWebhooks webhooks, PrintWriter err) {
+    Map<String, AlertSink> sinks = new LinkedHashMap<>();
     if (file != null) {
-      sinks.add(AlertSinks.jsonLines(file));
+      sinks.put("alerts file " + file, AlertSinks.jsonLines(file));
     }
-    HttpClient client = webhook == null && teams == null ? null : HttpClient.newHttpClient();
-    if (webhook != null) {
-      sinks.add(
-          deduplicated(
-              AlertSinks.webhook(webhook, client, WebhookSettings.defaults()), file, "webhook"));
-    }
-    if (teams != null) {
-      sinks.add(
-          deduplicated(AlertSinks.teams(teams, client, WebhookSettings.defaults()), file, "teams"));
-    }
-    if (file == null && (webhook != null || teams != null)) {
-      err.println(
-          "warning: no --alerts file or --report folder, so webhook alerts are not de-duplicated");
+    if (webhooks.any() && !list.isEmpty()) {
+      HttpClient client = HttpClient.newHttpClient();
+      if (webhooks.webhook() != null) {
+        sinks.put(
+            "webhook " + webhooks.webhook(),
+            deduplicated(
+                AlertSinks.webhook(webhooks.webhook(), client, WebhookSettings.defaults()),
+                file,
+                "webhook"));
+      }
+      if (webhooks.teams() != null) {
+        sinks.put(
+            "Teams webhook " + webhooks.teams(),
+            deduplicated(
+                AlertSinks.teams(webhooks.teams(), client, WebhookSettings.defaults()),
+                file,
+                "teams"));
+      }
+      if (file == null) {
+        err.println(
+            "warning: no --alerts file or --report folder, so webhook alerts are not"
+                + " de-duplicated");
+      }
     }
     int sent = 0;
-    for (Alert alert : list) {
-      for (AlertSink sink : sinks) {
+    List<String> failures = new ArrayList<>();
+    IOException firstFailure = null;
+    for (Map.Entry<String, AlertSink> sink : sinks.entrySet()) {
+      for (Alert alert : list) {
         try {
-          if (sink.send(alert)) {
+          if (sink.getValue().send(alert)) {
             sent++;
           }
         } catch (IOException e) {
-          throw new MlopsException(
-              "cannot send alert " + alert.dedupKey() + ": " + e.getMessage(), e);
+          // the sinks' messages name webhooks by scheme and host only, never their secret
+          failures.add("cannot send alert " + alert.dedupKey() + ": " + e.getMessage());
+          firstFailure = firstFailure == null ? e : firstFailure;
+          break;
         }
       }
     }
@@ -140,6 +194,14 @@ final class MonitorRun {
       err.printf(
           "%d alert(s), %d delivery(ies) (repeats skipped by dedup key)%s%n",
           list.size(), sent, sinks.isEmpty() ? "; no sink: pass --alerts or --report" : "");
+    }
+    if (!failures.isEmpty()) {
+      throw new MlopsException(
+          String.join("\n", failures)
+              + (failures.size() < sinks.size()
+                  ? "\nthe other sinks received the alerts; a rerun sends only what is missing"
+                  : ""),
+          firstFailure);
     }
     return sent;
   }

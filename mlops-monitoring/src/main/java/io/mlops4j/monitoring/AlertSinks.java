@@ -6,7 +6,6 @@ import io.mlops4j.monitoring.internal.AlertPayloads;
 import io.mlops4j.monitoring.internal.DeduplicatingSink;
 import io.mlops4j.monitoring.internal.JsonLinesSink;
 import io.mlops4j.monitoring.internal.WebhookSink;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 
@@ -28,25 +27,25 @@ public final class AlertSinks {
   /**
    * POSTs each alert as a JSON object (the fields of {@link Alert}, snake_case) to a URL.
    *
-   * @param uri the endpoint
+   * @param url the endpoint; its secret never appears in the sink's error messages
    * @param client the HTTP client
    * @param settings timeout and retries
    * @return the sink (no de-duplication: wrap it with {@link #deduplicated})
    */
-  public static AlertSink webhook(URI uri, HttpClient client, WebhookSettings settings) {
-    return new WebhookSink(uri, client, settings, AlertPayloads::generic);
+  public static AlertSink webhook(WebhookUrl url, HttpClient client, WebhookSettings settings) {
+    return new WebhookSink(url, client, settings, AlertPayloads::generic);
   }
 
   /**
    * POSTs each alert to a Microsoft Teams incoming webhook as an Adaptive Card message.
    *
-   * @param uri the incoming webhook's URL
+   * @param url the incoming webhook's URL; its secret never appears in the sink's error messages
    * @param client the HTTP client
    * @param settings timeout and retries
    * @return the sink (no de-duplication: wrap it with {@link #deduplicated})
    */
-  public static AlertSink teams(URI uri, HttpClient client, WebhookSettings settings) {
-    return new WebhookSink(uri, client, settings, AlertPayloads::teamsCard);
+  public static AlertSink teams(WebhookUrl url, HttpClient client, WebhookSettings settings) {
+    return new WebhookSink(url, client, settings, AlertPayloads::teamsCard);
   }
 
   /**

@@ -2,13 +2,16 @@ package io.mlops4j.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.mlops4j.config.MlopsException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +61,7 @@ class AlertSinksTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext(
-        "/hook",
+        "/webhookb2",
         exchange -> {
           bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
           if (hang) {
@@ -80,8 +85,24 @@ class AlertSinksTest {
     server.stop(0);
   }
 
-  private URI hook() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+  /** A secret token in the path and the query, as in a Teams incoming webhook. */
+  private static final String SECRET = "s3cr3t-T0KEN";
+
+  private WebhookUrl hook() {
+    return hook(server.getAddress().getPort());
+  }
+
+  private static WebhookUrl hook(int port) {
+    return new WebhookUrl(
+        URI.create(
+            "http://127.0.0.1:"
+                + port
+                + "/webhookb2/"
+                + SECRET
+                + "@tenant/IncomingWebhook/"
+                + SECRET
+                + "?sig="
+                + SECRET));
   }
 
   @Test
@@ -129,12 +150,16 @@ class AlertSinksTest {
 
     assertThatThrownBy(() -> sink.send(ALERT))
         .isInstanceOf(IOException.class)
-        .hasMessageEndingWith("/hook did not accept the alert after 3 attempt(s): HTTP 503");
+        .hasMessage(
+            "webhook http://127.0.0.1:"
+                + server.getAddress().getPort()
+                + "/… did not accept the alert after 3 attempt(s): HTTP 503");
     assertThat(bodies).hasSize(3);
 
     bodies.clear();
     failureStatus = 400;
-    assertThatThrownBy(() -> sink.send(ALERT)).hasMessageEndingWith("1 attempt(s): HTTP 400");
+    assertThatThrownBy(() -> sink.send(ALERT))
+        .hasMessageEndingWith("1 attempt(s): HTTP 400, not retried");
     assertThat(bodies).hasSize(1);
   }
 
@@ -164,5 +189,87 @@ class AlertSinksTest {
 
     assertThat(Files.readAllLines(file)).hasSize(1);
     assertThat(bodies).hasSize(1);
+  }
+
+  @Test
+  void failuresNameTheWebhookByHostOnlyAndNeverItsSecret(@TempDir Path dir) throws IOException {
+    int refusingPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      refusingPort = socket.getLocalPort();
+    }
+    Path file = dir.resolve("alerts.jsonl");
+    failuresLeft.set(100);
+    hang = false;
+    List<Throwable> failures = new ArrayList<>();
+    for (AlertSink sink :
+        List.of(
+            AlertSinks.deduplicated(
+                AlertSinks.teams(hook(), client, FAST), dir.resolve("alerts.jsonl.teams-sent")),
+            AlertSinks.deduplicated(
+                AlertSinks.webhook(hook(refusingPort), client, FAST),
+                dir.resolve("alerts.jsonl.webhook-sent")))) {
+      AlertSinks.jsonLines(file).send(ALERT);
+      failures.add(catchThrowable(() -> sink.send(ALERT)));
+    }
+    hang = true;
+    failures.add(
+        catchThrowable(
+            () ->
+                AlertSinks.webhook(
+                        hook(),
+                        client,
+                        new WebhookSettings(Duration.ofMillis(100), 2, Duration.ZERO))
+                    .send(ALERT)));
+
+    assertThat(failures).hasSize(3).allSatisfy(f -> assertThat(f).isInstanceOf(IOException.class));
+    assertThat(failures.get(0)).hasMessageEndingWith("after 3 attempt(s): HTTP 503");
+    assertThat(failures.get(1)).hasMessageContaining("cannot connect");
+    assertThat(failures.get(2)).hasMessageEndingWith("timed out after PT0.1S");
+    for (Throwable failure : failures) {
+      assertThat(failure.getMessage()).contains("http://127.0.0.1:").contains("/…");
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t)).doesNotContain(SECRET).doesNotContain("webhookb2");
+        for (StackTraceElement e : t.getStackTrace()) {
+          assertThat(e.toString()).doesNotContain(SECRET);
+        }
+      }
+    }
+    try (Stream<Path> written = Files.walk(dir)) {
+      List<Path> files = written.filter(Files::isRegularFile).toList();
+      assertThat(files).isNotEmpty();
+      for (Path f : files) {
+        assertThat(f.toString()).doesNotContain(SECRET);
+        assertThat(Files.readString(f)).doesNotContain(SECRET).doesNotContain("webhookb2");
+      }
+    }
+  }
+
+  @Test
+  void webhookUrlShowsOnlySchemeAndHost() {
+    WebhookUrl url = hook(8443);
+
+    assertThat(url).hasToString("http://127.0.0.1:8443/…");
+    assertThat(List.of(url).toString()).doesNotContain(SECRET);
+    assertThat(url.leaksInto("POST " + url.uri().getRawPath())).isTrue();
+    assertThat(url.leaksInto("Connection refused")).isFalse();
+  }
+
+  @Test
+  void badWebhookUrlIsAnErrorThatDoesNotRepeatIt() {
+    assertThatThrownBy(() -> WebhookUrl.parse("ftp://host/" + SECRET, "environment variable X_URL"))
+        .isInstanceOf(MlopsException.class)
+        .hasMessage(
+            "the webhook URL in environment variable X_URL is not an http(s) URL (scheme 'ftp');"
+                + " expected https://HOST/PATH, such as an incoming webhook's URL (the URL is not"
+                + " shown because it holds a secret)")
+        .hasNoCause();
+    assertThatThrownBy(() -> WebhookUrl.parse("https://host/a b/" + SECRET, "X_URL"))
+        .isInstanceOf(MlopsException.class)
+        .hasMessageContaining("X_URL is not a valid URL (at character 14)")
+        .hasMessageNotContaining(SECRET)
+        .hasNoCause();
+    assertThatThrownBy(() -> WebhookUrl.parse("/just/" + SECRET, "X_URL"))
+        .hasMessageContaining("X_URL is not an http(s) URL;")
+        .hasMessageNotContaining(SECRET);
   }
 }

@@ -1,7 +1,7 @@
 package io.mlops4j.monitoring.internal;
 
 import io.mlops4j.config.CircuitRef;
-import java.net.URI;
+import io.mlops4j.monitoring.WebhookUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -158,22 +158,33 @@ public final class MonitoringErrors {
   /**
    * A webhook did not accept an alert.
    *
-   * @param uri the endpoint, without query
+   * @param url the endpoint; only its scheme and host are shown, never the secret path or query
    * @param attempts attempts made
    * @param last the last status or error
    * @return the message
    */
-  public static String webhookFailed(URI uri, int attempts, String last) {
+  public static String webhookFailed(WebhookUrl url, int attempts, String last) {
     return "webhook "
-        + uri.getScheme()
-        + "://"
-        + uri.getHost()
-        + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
-        + uri.getPath()
+        + url.redacted()
         + " did not accept the alert after "
         + attempts
         + " attempt(s): "
         + last;
+  }
+
+  /**
+   * A webhook URL given by the user is not usable.
+   *
+   * @param source where it came from, such as an environment variable's name
+   * @param problem what is wrong with it, without repeating it
+   * @return the message
+   */
+  public static String badWebhookUrl(String source, String problem) {
+    return "the webhook URL in "
+        + source
+        + " "
+        + problem
+        + " (the URL is not shown because it holds a secret)";
   }
 
   /**

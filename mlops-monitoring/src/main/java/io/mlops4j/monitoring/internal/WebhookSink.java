@@ -5,17 +5,22 @@ import static java.util.Objects.requireNonNull;
 import io.mlops4j.monitoring.Alert;
 import io.mlops4j.monitoring.AlertSink;
 import io.mlops4j.monitoring.WebhookSettings;
+import io.mlops4j.monitoring.WebhookUrl;
 import java.io.IOException;
-import java.net.URI;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.function.Function;
 
-/** POSTs alerts to a URL, retrying on 5xx, timeouts and connection errors. */
+/**
+ * POSTs alerts to a URL, retrying on 5xx, timeouts and connection errors. Its failures name the URL
+ * by scheme and host only ({@link WebhookUrl#redacted()}), and drop a cause whose message would
+ * repeat the URL's secret path or query.
+ */
 public final class WebhookSink implements AlertSink {
-  private final URI uri;
+  private final WebhookUrl url;
   private final HttpClient client;
   private final WebhookSettings settings;
   private final Function<Alert, String> payload;
@@ -23,14 +28,17 @@ public final class WebhookSink implements AlertSink {
   /**
    * Creates the sink.
    *
-   * @param uri the endpoint
+   * @param url the endpoint
    * @param client the HTTP client
    * @param settings timeout and retries
    * @param payload renders an alert's body
    */
   public WebhookSink(
-      URI uri, HttpClient client, WebhookSettings settings, Function<Alert, String> payload) {
-    this.uri = requireNonNull(uri, "uri");
+      WebhookUrl url,
+      HttpClient client,
+      WebhookSettings settings,
+      Function<Alert, String> payload) {
+    this.url = requireNonNull(url, "url");
     this.client = requireNonNull(client, "client");
     this.settings = requireNonNull(settings, "settings");
     this.payload = requireNonNull(payload, "payload");
@@ -39,46 +47,84 @@ public final class WebhookSink implements AlertSink {
   @Override
   public boolean send(Alert alert) throws IOException {
     HttpRequest request =
-        HttpRequest.newBuilder(uri)
+        HttpRequest.newBuilder(url.uri())
             .timeout(settings.timeout())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(payload.apply(alert)))
             .build();
     String last = "";
+    IOException lastError = null;
     long backoff = settings.backoff().toMillis();
     for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
       if (attempt > 1 && backoff > 0) {
-        pause(backoff);
+        pause(backoff, attempt - 1);
         backoff *= 2;
       }
+      int status;
       try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-          return true;
-        }
-        last = "HTTP " + status;
-        if (status < 500) {
-          throw new IOException(MonitoringErrors.webhookFailed(uri, attempt, last));
-        }
+        status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       } catch (HttpTimeoutException e) {
         last = "timed out after " + settings.timeout();
-      } catch (java.net.ConnectException e) {
-        last = "cannot connect (" + e.getMessage() + ")";
+        lastError = e;
+        continue;
+      } catch (ConnectException e) {
+        last = "cannot connect (" + safe(e) + ")";
+        lastError = e;
+        continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IOException(MonitoringErrors.webhookFailed(uri, attempt, "interrupted"), e);
+        throw new IOException(MonitoringErrors.webhookFailed(url, attempt, "interrupted"));
+      } catch (IOException e) {
+        // not retried (TLS, protocol errors): give up now, without the URL's secret
+        throw failure(attempt, safe(e), e);
+      }
+      if (status >= 200 && status < 300) {
+        return true;
+      }
+      last = "HTTP " + status;
+      lastError = null;
+      if (status < 500) {
+        throw new IOException(MonitoringErrors.webhookFailed(url, attempt, last + ", not retried"));
       }
     }
-    throw new IOException(MonitoringErrors.webhookFailed(uri, settings.maxAttempts(), last));
+    throw failure(settings.maxAttempts(), last, lastError);
   }
 
-  private static void pause(long millis) throws IOException {
+  /** A failure naming the URL by scheme and host, keeping the cause unless it holds the secret. */
+  private IOException failure(int attempts, String last, Throwable cause) {
+    IOException failed = new IOException(MonitoringErrors.webhookFailed(url, attempts, last));
+    if (cause != null && !leaks(cause)) {
+      failed.initCause(cause);
+    }
+    return failed;
+  }
+
+  /** The exception's type and message, or only its type if the message holds the secret. */
+  private String safe(Throwable e) {
+    String message = e.getMessage();
+    if (message == null || message.isBlank() || url.leaksInto(message)) {
+      return e.getClass().getSimpleName();
+    }
+    return e.getClass().getSimpleName() + ": " + message;
+  }
+
+  /** Whether any message in the cause chain holds the URL's secret. */
+  private boolean leaks(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (url.leaksInto(t.getMessage()) || url.leaksInto(t.toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void pause(long millis, int attempts) throws IOException {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting to retry a webhook", e);
+      throw new IOException(
+          MonitoringErrors.webhookFailed(url, attempts, "interrupted while waiting to retry"));
     }
   }
 }
