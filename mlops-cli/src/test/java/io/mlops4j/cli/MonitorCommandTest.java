@@ -132,8 +132,8 @@ class MonitorCommandTest {
         .contains("rows=744 unmatched=0")
         .contains("mae 1.00000 >= 0.220000 (monitoring.performance_thresholds.mae.critical)");
     assertThat(report.resolve("index.html")).exists();
-    assertThat(report.resolve("plots/P001_C001_forecast.png")).exists();
-    assertThat(Files.readString(report.resolve("patches/P001_C001.patch")))
+    assertThat(report.resolve("plots/P001/C001/forecast.png")).exists();
+    assertThat(Files.readString(report.resolve("patches/P001/C001.patch")))
         .contains("+  cutoff_date: \"2026-01-31\"");
     List<String> alerts = Files.readAllLines(out.resolve("alerts.jsonl"));
     assertThat(alerts).singleElement().asString().contains("\"rule\":\"performance_degradation\"");
@@ -218,8 +218,8 @@ class MonitorCommandTest {
     assertThat(run.out())
         .startsWith("P001/C001    CRITICAL HIGH")
         .contains("temperature HIGH psi=");
-    assertThat(report.resolve("plots/P001_C001_drift_flow_rate.png")).exists();
-    assertThat(Files.readString(report.resolve("patches/P001_C001.patch")))
+    assertThat(report.resolve("plots/P001/C001/drift-3-flow_rate.png")).exists();
+    assertThat(Files.readString(report.resolve("patches/P001/C001.patch")))
         .contains("-  cutoff_date: \"2025-12-09\"")
         .as("the last date with readings, not the quarter's end")
         .contains("+  cutoff_date: \"2026-01-31\"");

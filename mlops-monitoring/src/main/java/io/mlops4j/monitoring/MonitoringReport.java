@@ -56,10 +56,12 @@ public record MonitoringReport(
    * beside it, which then replaces the folder by a rename, so readers see the old report or the new
    * one, never half of one. Charts are drawn headless.
    *
-   * @param dir the report folder, holding {@code index.html}, {@code plots/} and {@code patches/}
-   *     afterwards
+   * @param dir the report folder, holding {@code index.html}, {@code plots/{plant}/{circuit}/} and
+   *     {@code patches/{plant}/{circuit}.patch} afterwards; it must be missing, empty or hold only
+   *     a previous report, since it is replaced as a whole
    * @return the {@code index.html} written
-   * @throws MlopsException if the folder cannot be written
+   * @throws MlopsException if the folder holds anything but a previous report (nothing is written
+   *     then), or cannot be written (the previous report, if any, is left in place)
    */
   public Path write(Path dir) {
     return HtmlReport.write(this, requireNonNull(dir, "dir"));

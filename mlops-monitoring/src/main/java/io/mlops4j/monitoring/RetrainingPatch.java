@@ -3,6 +3,7 @@ package io.mlops4j.monitoring;
 import static java.util.Objects.requireNonNull;
 
 import io.mlops4j.config.CircuitConfig;
+import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.ConfigException;
 import io.mlops4j.config.ConfigLoader;
 import io.mlops4j.config.MlopsException;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
  * apply} and a pull request. The patched file is checked with {@link ConfigLoader} before the patch
  * is made.
  *
+ * @param circuit the circuit whose file is patched
  * @param file the circuit file, relative to the root the patch applies in (as in {@code a/} and
  *     {@code b/} of the diff)
  * @param oldCutoff the current cutoff date
@@ -31,13 +33,19 @@ import java.util.regex.Pattern;
  * @param diff the unified diff
  */
 public record RetrainingPatch(
-    String file, LocalDate oldCutoff, LocalDate newCutoff, String reason, String diff) {
+    CircuitRef circuit,
+    String file,
+    LocalDate oldCutoff,
+    LocalDate newCutoff,
+    String reason,
+    String diff) {
   private static final Pattern CUTOFF =
       Pattern.compile("^(\\s+cutoff_date:\\s*[\"']?)(\\d{4}-\\d{2}-\\d{2})([\"']?.*)$");
   private static final int CONTEXT = 3;
 
   /** Checks the fields. */
   public RetrainingPatch {
+    requireNonNull(circuit, "circuit");
     requireNonNull(file, "file");
     requireNonNull(oldCutoff, "oldCutoff");
     requireNonNull(newCutoff, "newCutoff");
@@ -100,6 +108,7 @@ public record RetrainingPatch(
       throw new MlopsException(MonitoringErrors.patchInvalid(relative, e.getMessage()), e);
     }
     return new RetrainingPatch(
+        circuit.ref(),
         relative,
         circuit.training().cutoffDate(),
         newCutoff,
@@ -143,17 +152,18 @@ public record RetrainingPatch(
   }
 
   /**
-   * Writes the patch as {@code {plant}_{circuit}.patch} into a directory.
+   * Writes the patch as {@code {plant}/{circuit}.patch} into a directory. The name comes from the
+   * circuit's validated ids, so it stays inside the directory and differs for every circuit.
    *
    * @param dir the directory; created if missing
    * @return the file written
    * @throws MlopsException if it cannot be written
    */
   public Path write(Path dir) {
-    String name = file.replaceAll(".*plants/", "").replace('/', '_').replace(".yml", ".patch");
-    Path target = dir.resolve(name);
+    Path target =
+        dir.resolve(circuit.plant().value()).resolve(circuit.circuit().value() + ".patch");
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(target.getParent());
       Files.writeString(
           target,
           "Retrain with cutoff_date "

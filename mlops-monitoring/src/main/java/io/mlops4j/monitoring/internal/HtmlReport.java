@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -72,6 +74,9 @@ public final class HtmlReport {
       });
       """;
 
+  private static final String INDEX = "index.html";
+  private static final Set<String> REPORT_ENTRIES = Set.of(INDEX, "plots", "patches");
+
   private HtmlReport() {}
 
   /**
@@ -83,10 +88,15 @@ public final class HtmlReport {
    */
   public static Path write(MonitoringReport report, Path dir) {
     Path target = dir.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    if (parent == null) {
+      throw new MlopsException(MonitoringErrors.reportDirNotReplaceable(target, "is a root"));
+    }
+    checkReplaceable(target);
     Path staging = null;
     try {
-      Files.createDirectories(target.getParent());
-      staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+      Files.createDirectories(parent);
+      staging = Files.createTempDirectory(parent, "." + target.getFileName() + "-");
       Files.createDirectories(staging.resolve("plots"));
       String html = render(report, staging);
       Files.writeString(staging.resolve("index.html"), html, StandardCharsets.UTF_8);
@@ -105,14 +115,59 @@ public final class HtmlReport {
     }
   }
 
+  /**
+   * Refuses to replace a folder that is not a previous report: replacing deletes the old folder, so
+   * {@code --report .} or a folder of other files must never be taken for one.
+   */
+  private static void checkReplaceable(Path target) {
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new MlopsException(
+          MonitoringErrors.reportDirNotReplaceable(
+              target, "exists and is not a folder (a file or a link)"));
+    }
+    List<String> names;
+    try (Stream<Path> entries = Files.list(target)) {
+      names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new MlopsException(MonitoringErrors.io("list the report folder", target), e);
+    }
+    if (names.isEmpty() || (names.contains(INDEX) && REPORT_ENTRIES.containsAll(names))) {
+      return;
+    }
+    List<String> others = names.stream().filter(n -> !REPORT_ENTRIES.contains(n)).toList();
+    throw new MlopsException(
+        MonitoringErrors.reportDirNotReplaceable(
+            target,
+            others.isEmpty()
+                ? "has no index.html, so it is not a report"
+                : "holds "
+                    + others.stream().limit(5).map(n -> "'" + n + "'").toList()
+                    + (others.size() > 5 ? " and " + (others.size() - 5) + " more" : "")
+                    + ", which a report does not"));
+  }
+
   private static void replace(Path staging, Path target) throws IOException {
     Path old = null;
-    if (Files.exists(target)) {
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
       Files.delete(old);
       move(target, old);
     }
-    move(staging, target);
+    try {
+      move(staging, target);
+    } catch (IOException e) {
+      if (old != null) {
+        try {
+          move(old, target);
+        } catch (IOException restore) {
+          e.addSuppressed(restore);
+        }
+      }
+      throw e;
+    }
     if (old != null) {
       deleteQuietly(old);
     }
@@ -230,13 +285,7 @@ public final class HtmlReport {
                   .mapToDouble(f -> f.statistics().ksStatistic())
                   .max()
                   .orElse(Double.NaN));
-      boolean retrain =
-          report.patches().stream()
-              .anyMatch(
-                  x ->
-                      x.file()
-                          .endsWith(
-                              circuit.plant().value() + "/" + circuit.circuit().value() + ".yml"));
+      boolean retrain = report.patches().stream().anyMatch(x -> patches(x, circuit));
       text(html, retrain ? "yes" : "", "");
       html.append("</tr>\n");
     }
@@ -267,7 +316,8 @@ public final class HtmlReport {
         row(html, "all", p.overall());
         p.byHorizonStep().forEach((step, metrics) -> row(html, String.valueOf(step), metrics));
         html.append("</tbody></table>\n");
-        String png = "plots/" + anchor(circuit) + "_forecast.png";
+        String png = plots(circuit) + "/forecast.png";
+        Files.createDirectories(staging.resolve(plots(circuit)));
         Files.write(
             staging.resolve(png),
             ReportCharts.forecast(circuit + " forecast vs actual", p.joined()));
@@ -308,8 +358,10 @@ public final class HtmlReport {
           html.append("</tr>\n");
         }
         html.append("</tbody></table>\n");
-        for (FeatureDrift f : d.features()) {
-          String png = "plots/" + anchor(circuit) + "_drift_" + f.feature() + ".png";
+        Files.createDirectories(staging.resolve(plots(circuit)));
+        for (int i = 0; i < d.features().size(); i++) {
+          FeatureDrift f = d.features().get(i);
+          String png = plots(circuit) + "/" + driftPlot(i, f.feature());
           Files.write(
               staging.resolve(png),
               ReportCharts.histogram(f.feature() + " (" + f.severity() + ")", f.statistics()));
@@ -321,9 +373,7 @@ public final class HtmlReport {
         }
       }
       for (RetrainingPatch patch : report.patches()) {
-        if (patch
-            .file()
-            .endsWith(circuit.plant().value() + "/" + circuit.circuit().value() + ".yml")) {
+        if (patches(patch, circuit)) {
           html.append("<p>Retraining proposed: ")
               .append(escape(patch.reason()))
               .append("</p><pre>")
@@ -351,8 +401,35 @@ public final class HtmlReport {
     html.append("</tr>\n");
   }
 
+  /** The HTML id of a circuit's section; '.' is not allowed in ids, so no two circuits share it. */
   private static String anchor(CircuitRef circuit) {
-    return circuit.plant().value() + "_" + circuit.circuit().value();
+    return circuit.plant().value() + "." + circuit.circuit().value();
+  }
+
+  /**
+   * The folder of a circuit's plots, relative to the report: {@code plots/{plant}/{circuit}}. Ids
+   * are validated (letters, digits, '-', '_'), so the path stays inside the report and differs for
+   * every circuit.
+   */
+  private static String plots(CircuitRef circuit) {
+    return "plots/" + circuit.plant().value() + "/" + circuit.circuit().value();
+  }
+
+  /**
+   * The file name of a feature's drift plot: its position (unique) and its name with anything but
+   * letters, digits, '-' and '_' replaced, since feature names come from config and may hold
+   * characters that are not safe in a path.
+   */
+  static String driftPlot(int index, String feature) {
+    String safe = feature.replaceAll("[^A-Za-z0-9_-]", "_");
+    if (safe.length() > 40) {
+      safe = safe.substring(0, 40);
+    }
+    return "drift-" + (index + 1) + "-" + safe + ".png";
+  }
+
+  private static boolean patches(RetrainingPatch patch, CircuitRef circuit) {
+    return patch.circuit().equals(circuit);
   }
 
   private static void text(StringBuilder html, String value, String cssClass) {

@@ -156,6 +156,22 @@ public final class MonitoringErrors {
   }
 
   /**
+   * The report folder cannot be replaced by a new report.
+   *
+   * @param dir the folder
+   * @param why what it is or holds
+   * @return the message
+   */
+  public static String reportDirNotReplaceable(Path dir, String why) {
+    return "report folder '"
+        + dir
+        + "' "
+        + why
+        + "; writing a report replaces the whole folder, so expected a new or empty folder, or one"
+        + " holding only a previous report (index.html, plots/, patches/)";
+  }
+
+  /**
    * A webhook did not accept an alert.
    *
    * @param url the endpoint; only its scheme and host are shown, never the secret path or query
