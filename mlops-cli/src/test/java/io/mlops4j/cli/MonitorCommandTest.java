@@ -343,7 +343,25 @@ class MonitorCommandTest {
             predicted.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("actual[1] is NaN; metrics and drift statistics need finite");
+    assertThat(run.err())
+        .contains(
+            actual + ":2: cannot read 'NaN'; expected a finite number; drop missing readings");
+  }
+
+  @Test
+  void headerWithoutTheColumnIsAClearErrorNotTheFirstColumn(@TempDir Path dir) throws IOException {
+    Path both = Files.writeString(dir.resolve("both.csv"), "time,forecast\n1,2\n3,4\n");
+
+    CliRun run =
+        CliRun.of(
+            "monitor", "metrics", "--actual", both.toString(), "--predicted", both.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            both
+                + ":1: cannot read 'time,forecast'; expected a header naming the column 'actual'"
+                + " (such as actual,...), or one number per line without a header");
   }
 
   @Test

@@ -12,8 +12,8 @@ import java.util.Locale;
 
 /**
  * Reads a sample of numbers from a plain file: one number per line, or CSV whose header names the
- * column to take. Blank lines are skipped; {@code NaN} is read as NaN, so metrics and drift reject
- * it with its position.
+ * column to take. Blank lines are skipped; a value that is not a finite number ({@code NaN}, {@code
+ * Infinity}) is rejected with its file and line.
  */
 public final class SampleFile {
   private SampleFile() {}
@@ -22,11 +22,11 @@ public final class SampleFile {
    * Reads one column.
    *
    * @param file the file
-   * @param column the column to take when the first line is a CSV header holding it (such as {@code
-   *     actual}); otherwise the first column
+   * @param column the column to take when the first line is a CSV header (such as {@code actual});
+   *     a header of one column is taken whatever its name; without a header, the first column
    * @return the values, in file order
-   * @throws MlopsException if the file cannot be read or a value is not a number (the message names
-   *     file and line)
+   * @throws MlopsException if the file cannot be read, a header of several columns does not name
+   *     the column, or a value is not a finite number (the message names file and line)
    */
   public static double[] read(Path file, String column) {
     List<String> lines;
@@ -42,7 +42,20 @@ public final class SampleFile {
           Arrays.stream(lines.get(0).split(",", -1))
               .map(h -> h.trim().toLowerCase(Locale.ROOT))
               .toList();
-      index = Math.max(0, header.indexOf(column.toLowerCase(Locale.ROOT)));
+      index = header.indexOf(column.toLowerCase(Locale.ROOT));
+      if (index < 0 && header.size() > 1) {
+        throw new MlopsException(
+            MonitoringErrors.badNumberFile(
+                file,
+                1,
+                lines.get(0),
+                "a header naming the column '"
+                    + column
+                    + "' (such as "
+                    + column
+                    + ",...), or one number per line without a header"));
+      }
+      index = Math.max(0, index);
       start = 1;
     }
     double[] values = new double[lines.size()];
@@ -59,7 +72,16 @@ public final class SampleFile {
             MonitoringErrors.badNumberFile(
                 file, i + 1, line, "one number per line, or CSV columns such as actual,predicted"));
       }
-      values[n++] = Double.parseDouble(cell);
+      double value = Double.parseDouble(cell);
+      if (!Double.isFinite(value)) {
+        throw new MlopsException(
+            MonitoringErrors.badNumberFile(
+                file,
+                i + 1,
+                line,
+                "a finite number; drop missing readings (NaN) before comparing"));
+      }
+      values[n++] = value;
     }
     return Arrays.copyOf(values, n);
   }
