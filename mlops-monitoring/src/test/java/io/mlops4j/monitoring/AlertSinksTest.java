@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -271,5 +272,19 @@ class AlertSinksTest {
     assertThatThrownBy(() -> WebhookUrl.parse("/just/" + SECRET, "X_URL"))
         .hasMessageContaining("X_URL is not an http(s) URL;")
         .hasMessageNotContaining(SECRET);
+  }
+
+  @Test
+  void brokenLineInTheAlertFileIsAnErrorNamingFileAndLine(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("alerts.jsonl");
+    AlertSinks.jsonLines(file).send(ALERT);
+    Files.writeString(file, "{\"dedup_key\": \"x\"", StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> AlertSinks.jsonLines(file).send(ALERT))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(file + ":2: not a JSON object (")
+        .hasMessageEndingWith(
+            "; expected one alert object per line as mlops writes them; fix or"
+                + " delete the line (its alert may then be sent again)");
   }
 }

@@ -1,5 +1,6 @@
 package io.mlops4j.monitoring.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mlops4j.monitoring.Alert;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Appends alerts to a JSON-lines file, skipping keys already in it. */
@@ -49,11 +51,19 @@ public final class JsonLinesSink implements AlertSink {
       return keys;
     }
     ObjectMapper mapper = new ObjectMapper();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (line.isBlank()) {
         continue;
       }
-      JsonNode key = mapper.readTree(line).get("dedup_key");
+      JsonNode key;
+      try {
+        key = mapper.readTree(line).get("dedup_key");
+      } catch (JsonProcessingException e) {
+        throw new IOException(
+            MonitoringErrors.badAlertLine(file, i + 1, e.getOriginalMessage()), e);
+      }
       if (key != null) {
         keys.add(key.asText());
       }

@@ -156,6 +156,24 @@ public final class MonitoringErrors {
   }
 
   /**
+   * A line of the JSON-lines alert file is not a JSON object.
+   *
+   * @param file the alert file
+   * @param line the line number, from 1
+   * @param problem the parser's description
+   * @return the message
+   */
+  public static String badAlertLine(Path file, int line, String problem) {
+    return file
+        + ":"
+        + line
+        + ": not a JSON object ("
+        + problem
+        + "); expected one alert object per line as mlops writes them; fix or delete the line"
+        + " (its alert may then be sent again)";
+  }
+
+  /**
    * The report folder cannot be replaced by a new report.
    *
    * @param dir the folder
