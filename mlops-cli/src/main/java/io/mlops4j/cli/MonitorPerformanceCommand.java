@@ -28,10 +28,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mlops monitor performance}: forecast accuracy per circuit for a month. */
@@ -77,10 +79,7 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
     MonitorCommand.Period period = MonitorCommand.Period.month(spec, month);
     AlertWebhooks webhooks = run.webhooks(spec.commandLine());
     Clock clock = Clock.systemUTC();
-    RelativeThresholds factors =
-        relative == null
-            ? RelativeThresholds.defaults()
-            : new RelativeThresholds(relative.get(0), relative.get(relative.size() - 1));
+    RelativeThresholds factors = relativeThresholds();
     PerformanceMonitor monitor =
         new PerformanceMonitor(
             SensorTable.open(run.table), new PredictionFiles(predictions), tolerance, factors);
@@ -145,6 +144,30 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
         new MonitoringReport(
             "Performance " + period.name(), clock.instant(), results, List.of(), patches);
     return run.finish(report, alerts, webhooks, err);
+  }
+
+  private RelativeThresholds relativeThresholds() {
+    if (relative == null) {
+      return RelativeThresholds.defaults();
+    }
+    String problem = null;
+    if (relative.size() != 2) {
+      problem = "has " + relative.size() + " value(s)";
+    } else if (!(relative.get(0) > 1 && relative.get(0) < relative.get(1))) {
+      problem = "is not increasing from above 1";
+    } else if (!Double.isFinite(relative.get(1))) {
+      problem = "is not finite";
+    }
+    if (problem != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--relative "
+              + relative.stream().map(String::valueOf).collect(Collectors.joining(","))
+              + " "
+              + problem
+              + "; expected WARNING,CRITICAL factors with 1 < WARNING < CRITICAL, such as 1.5,2.0");
+    }
+    return new RelativeThresholds(relative.get(0), relative.get(1));
   }
 
   private ValidationMetrics validation(CircuitRef circuit) {

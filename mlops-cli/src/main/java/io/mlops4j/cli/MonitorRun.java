@@ -18,8 +18,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -91,9 +93,13 @@ final class MonitorRun {
     if (circuits == null || circuits.isEmpty()) {
       return tree.circuits();
     }
-    List<CircuitConfig> selected = new ArrayList<>();
+    Set<CircuitRef> refs = new LinkedHashSet<>();
     for (String text : circuits) {
-      selected.add(tree.circuit(CircuitRef.parse(text)));
+      refs.add(CircuitRef.parse(text));
+    }
+    List<CircuitConfig> selected = new ArrayList<>();
+    for (CircuitRef ref : refs) {
+      selected.add(tree.circuit(ref));
     }
     return selected;
   }
@@ -150,7 +156,9 @@ final class MonitorRun {
       sinks.put("alerts file " + file, AlertSinks.jsonLines(file));
     }
     if (webhooks.any() && !list.isEmpty()) {
-      HttpClient client = HttpClient.newHttpClient();
+      // the request timeout does not bound connecting on every JDK, so bound it as well
+      HttpClient client =
+          HttpClient.newBuilder().connectTimeout(WebhookSettings.defaults().timeout()).build();
       if (webhooks.webhook() != null) {
         sinks.put(
             "webhook " + webhooks.webhook(),

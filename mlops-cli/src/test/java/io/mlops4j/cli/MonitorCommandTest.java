@@ -250,6 +250,31 @@ class MonitorCommandTest {
   }
 
   @Test
+  void relativeFactorsMustBeTwoIncreasingValues() {
+    for (String bad : List.of("2.0", "2.0,1.5", "1.5,1.8,2.0")) {
+      CliRun run =
+          CliRun.of(
+              "monitor",
+              "performance",
+              "--root",
+              root.toString(),
+              "--table",
+              table.toString(),
+              "--predictions",
+              predictions.toString(),
+              "--month",
+              "2026-01",
+              "--relative",
+              bad);
+
+      assertThat(run.exitCode()).as(bad).isEqualTo(2);
+      assertThat(run.err())
+          .contains("--relative ")
+          .contains("; expected WARNING,CRITICAL factors with 1 < WARNING < CRITICAL, such as");
+    }
+  }
+
+  @Test
   void badQuarterIsAClearError() {
     CliRun run =
         CliRun.of(

@@ -10,8 +10,9 @@ import java.io.IOException;
  */
 public interface AlertSink {
   /**
-   * Sends one alert, unless one with the same {@link Alert#dedupKey()} was already sent through
-   * this sink.
+   * Sends one alert. A de-duplicating sink (the JSON-lines file, or any sink wrapped by {@link
+   * AlertSinks#deduplicated}) skips an alert whose {@link Alert#dedupKey()} it already holds; the
+   * bare webhook sinks send every alert.
    *
    * @param alert the alert
    * @return true if it was sent, false if it was a duplicate and skipped
