@@ -63,6 +63,19 @@ final class MonitorDriftCommand implements Callable<Integer> {
     List<Alert> alerts = new ArrayList<>();
     List<Map<String, Object>> json = new ArrayList<>();
     List<CircuitConfig> circuits = run.circuits();
+    for (CircuitConfig c : circuits) {
+      if (!period.from().isAfter(c.training().cutoffDate())) {
+        err.println(
+            "warning: "
+                + c.ref()
+                + ": "
+                + period.name()
+                + " starts on or before its training.cutoff_date "
+                + c.training().cutoffDate()
+                + ", so readings up to the cutoff are in both the baseline and the current"
+                + " sample, which understates drift; pick a later quarter");
+      }
+    }
     CircuitResults<CircuitDrift> detected = detector.detect(circuits, period.from(), period.to());
     detected.skipped().forEach((ref, why) -> err.println("skipped " + ref + ": " + why));
     Map<CircuitRef, CircuitConfig> configs = new HashMap<>();
@@ -72,12 +85,13 @@ final class MonitorDriftCommand implements Callable<Integer> {
       results.add(d);
       alerts.addAll(rules.listAlerts(d, period.name()));
       if (RetrainingPatch.recommended(Status.OK, d.severity())) {
-        patches.add(
-            RetrainingPatch.create(
-                run.root,
-                circuit,
-                MonitorRun.lastCompleteDate(d.lastReading(), clock),
-                "drift " + d.severity() + " in " + period.name()));
+        run.propose(
+            patches,
+            circuit,
+            d.lastReading(),
+            clock,
+            "drift " + d.severity() + " in " + period.name(),
+            err);
       }
       if (run.json) {
         json.add(json(d));

@@ -80,6 +80,13 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
     AlertWebhooks webhooks = run.webhooks(spec.commandLine());
     Clock clock = Clock.systemUTC();
     RelativeThresholds factors = relativeThresholds();
+    if (tolerance.isNegative()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--tolerance "
+              + tolerance
+              + " is negative; expected a duration >= 0 in ISO-8601, such as PT0S or PT5M");
+    }
     PerformanceMonitor monitor =
         new PerformanceMonitor(
             SensorTable.open(run.table), new PredictionFiles(predictions), tolerance, factors);
@@ -101,12 +108,13 @@ final class MonitorPerformanceCommand implements Callable<Integer> {
       results.add(p);
       alerts.addAll(rules.listAlerts(p, period.name()));
       if (RetrainingPatch.recommended(p.status(), DriftSeverity.NONE)) {
-        patches.add(
-            RetrainingPatch.create(
-                run.root,
-                circuit,
-                MonitorRun.lastCompleteDate(p.lastReading(), clock),
-                "performance CRITICAL in " + period.name()));
+        run.propose(
+            patches,
+            circuit,
+            p.lastReading(),
+            clock,
+            "performance CRITICAL in " + period.name(),
+            err);
       }
       if (run.json) {
         json.add(json(p));

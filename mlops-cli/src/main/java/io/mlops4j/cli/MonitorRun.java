@@ -9,6 +9,7 @@ import io.mlops4j.monitoring.Alert;
 import io.mlops4j.monitoring.AlertSink;
 import io.mlops4j.monitoring.AlertSinks;
 import io.mlops4j.monitoring.MonitoringReport;
+import io.mlops4j.monitoring.RetrainingPatch;
 import io.mlops4j.monitoring.WebhookSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,6 +112,35 @@ final class MonitorRun {
   static LocalDate lastCompleteDate(LocalDate lastReading, Clock clock) {
     LocalDate yesterday = LocalDate.now(clock).minusDays(1);
     return lastReading.isAfter(yesterday) ? yesterday : lastReading;
+  }
+
+  /**
+   * Adds a retraining patch moving a circuit's cutoff to the last complete date, unless that date
+   * is not after its current cutoff (the period lies within its training data, so retraining would
+   * add nothing); then says so on {@code err}.
+   */
+  void propose(
+      List<RetrainingPatch> patches,
+      CircuitConfig circuit,
+      LocalDate lastReading,
+      Clock clock,
+      String reason,
+      PrintWriter err) {
+    LocalDate cutoff = lastCompleteDate(lastReading, clock);
+    LocalDate current = circuit.training().cutoffDate();
+    if (!cutoff.isAfter(current)) {
+      err.println(
+          "no retraining patch for "
+              + circuit.ref()
+              + " ("
+              + reason
+              + "): its last complete date "
+              + cutoff
+              + " is not after its training.cutoff_date "
+              + current);
+      return;
+    }
+    patches.add(RetrainingPatch.create(root, circuit, cutoff, reason));
   }
 
   /**

@@ -4,19 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mlops4j.config.CircuitConfig;
 import io.mlops4j.config.CircuitRef;
+import io.mlops4j.config.ConfigLoader;
 import io.mlops4j.data.Prediction;
 import io.mlops4j.data.PredictionFiles;
 import io.mlops4j.data.SensorRows;
 import io.mlops4j.data.SensorTable;
+import io.mlops4j.monitoring.RetrainingPatch;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -223,6 +231,80 @@ class MonitorCommandTest {
         .contains("-  cutoff_date: \"2025-12-09\"")
         .as("the last date with readings, not the quarter's end")
         .contains("+  cutoff_date: \"2026-01-31\"");
+  }
+
+  @Test
+  void driftOfAQuarterOverlappingTheTrainingDataWarns() {
+    CliRun run =
+        CliRun.of(
+            "monitor",
+            "drift",
+            "--root",
+            root.toString(),
+            "--table",
+            table.toString(),
+            "--quarter",
+            "2025-Q4",
+            "--circuit",
+            "P001/C001",
+            "--fail-on",
+            "NEVER");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err())
+        .contains(
+            "warning: P001/C001: 2025-Q4 starts on or before its training.cutoff_date 2025-12-09,"
+                + " so readings up to the cutoff are in both the baseline and the current sample");
+  }
+
+  @Test
+  void noRetrainingPatchWhenTheDataEndsBeforeTheCutoff() {
+    MonitorRun run = new MonitorRun(Map.of());
+    run.root = root;
+    CircuitConfig circuit = new ConfigLoader().load(root).circuit(CIRCUIT);
+    List<RetrainingPatch> patches = new ArrayList<>();
+    StringWriter err = new StringWriter();
+    Clock clock = Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC);
+
+    run.propose(
+        patches,
+        circuit,
+        LocalDate.of(2025, 12, 9),
+        clock,
+        "drift HIGH",
+        new PrintWriter(err, true));
+    assertThat(patches).isEmpty();
+    assertThat(err.toString())
+        .contains(
+            "no retraining patch for P001/C001 (drift HIGH): its last complete date 2025-12-09 is"
+                + " not after its training.cutoff_date 2025-12-09");
+
+    run.propose(
+        patches, circuit, LocalDate.of(2026, 1, 31), clock, "drift HIGH", new PrintWriter(err));
+    assertThat(patches)
+        .singleElement()
+        .satisfies(p -> assertThat(p.newCutoff()).hasToString("2026-01-31"));
+  }
+
+  @Test
+  void negativeToleranceIsAUsageError() {
+    CliRun run =
+        CliRun.of(
+            "monitor",
+            "performance",
+            "--root",
+            root.toString(),
+            "--table",
+            table.toString(),
+            "--predictions",
+            predictions.toString(),
+            "--month",
+            "2026-01",
+            "--tolerance",
+            "-PT5M");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--tolerance PT-5M is negative; expected a duration >= 0");
   }
 
   @Test
