@@ -120,6 +120,28 @@ class MonitorWebhookTest {
   }
 
   @Test
+  void rerunAfterAFailedWebhookSendsOnlyWhatIsMissing(@TempDir Path dir) throws IOException {
+    status = 500;
+    Path jobs = failedJob(dir);
+    Path alerts = dir.resolve("alerts.jsonl");
+    Map<String, String> env = Map.of("MLOPS_ALERT_WEBHOOK_URL", url());
+    String[] args = {"monitor", "alerts", "--jobs", jobs.toString(), "--alerts", alerts.toString()};
+
+    CliRun failed = CliRun.withEnv(env, args);
+    status = 200;
+    bodies.clear();
+    CliRun rerun = CliRun.withEnv(env, args);
+
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.err())
+        .contains("the other sinks received the alerts; a rerun sends only what is missing");
+    assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(3);
+    assertThat(bodies).hasSize(1);
+    assertThat(Files.readAllLines(alerts)).hasSize(1);
+    assertThat(Files.readAllLines(dir.resolve("alerts.jsonl.webhook-sent"))).hasSize(1);
+  }
+
+  @Test
   void refusedConnectionNamesOnlyTheHost(@TempDir Path dir) throws IOException {
     String refused = url();
     server.stop(0);
