@@ -19,7 +19,13 @@ import picocli.CommandLine.Spec;
       "Compare predictions with actuals (performance) and recent inputs with training data"
           + " (drift) per circuit, raise alerts and write an HTML report.",
       "",
-      "Exit code 3 when any circuit reaches the --fail-on status (default CRITICAL)."
+      "Exit code 3 when any circuit reaches the --fail-on status (default CRITICAL).",
+      "",
+      "Alerts also go to webhooks whose URLs are read from the environment variables "
+          + AlertWebhooks.WEBHOOK_ENV
+          + " (JSON) and "
+          + AlertWebhooks.TEAMS_ENV
+          + " (Microsoft Teams); their secret is never printed or written."
     },
     subcommands = {
       MonitorPerformanceCommand.class,
