@@ -53,8 +53,10 @@ public record MonitoringReport(
 
   /**
    * Writes the report into a folder atomically: everything is written into a temporary folder
-   * beside it, which then replaces the folder by a rename, so readers see the old report or the new
-   * one, never half of one. Charts are drawn headless.
+   * beside it, which then replaces the folder by renames (the old folder aside, the new one in
+   * place), so readers see the old report or the new one, never half of one; between the two
+   * renames there is briefly no folder. Not safe against another process writing the same folder at
+   * the same time. Charts are drawn headless.
    *
    * @param dir the report folder, holding {@code index.html}, {@code plots/{plant}/{circuit}/} and
    *     {@code patches/{plant}/{circuit}.patch} afterwards; it must be missing, empty or hold only
