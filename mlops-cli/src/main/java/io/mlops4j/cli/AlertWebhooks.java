@@ -22,9 +22,6 @@ record AlertWebhooks(WebhookUrl webhook, WebhookUrl teams) {
   /** The environment variable holding the Teams incoming webhook's URL. */
   static final String TEAMS_ENV = "MLOPS_TEAMS_WEBHOOK_URL";
 
-  /** No webhooks. */
-  static final AlertWebhooks NONE = new AlertWebhooks(null, null);
-
   boolean any() {
     return webhook != null || teams != null;
   }
