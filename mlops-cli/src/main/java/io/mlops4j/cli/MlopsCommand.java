@@ -2,6 +2,7 @@ package io.mlops4j.cli;
 
 import io.mlops4j.config.ConfigException;
 import io.mlops4j.config.InvalidIdException;
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.TargetsConfig;
 import io.mlops4j.data.DataNotFoundException;
 import io.mlops4j.release.JobContext;
@@ -116,6 +117,7 @@ public final class MlopsCommand implements Runnable {
   static int exitCode(Throwable e) {
     if (e instanceof ConfigException
         || e instanceof InvalidIdException
+        || e instanceof InvalidInputException
         || e instanceof DataNotFoundException
         || e instanceof io.mlops4j.model.IncompatibleModelException
         || e instanceof CommandLine.ParameterException) {

@@ -2,7 +2,7 @@ package io.mlops4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.mlops4j.config.MlopsException;
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.monitoring.Alert;
 import io.mlops4j.monitoring.AlertRules;
 import io.mlops4j.monitoring.JobRecord;
@@ -109,10 +109,11 @@ final class MonitorAlertsCommand implements Callable<Integer> {
     try {
       root = new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new MlopsException("cannot read job records '" + file + "': " + e.getMessage(), e);
+      throw new InvalidInputException(
+          "cannot read job records '" + file + "': " + e.getMessage(), e);
     }
     if (root == null || !root.isArray()) {
-      throw new MlopsException(
+      throw new InvalidInputException(
           "job records '"
               + file
               + "' must be a JSON array of objects with job_id, kind, status"
@@ -128,7 +129,7 @@ final class MonitorAlertsCommand implements Callable<Integer> {
             case "training", "train" -> JobRecord.Kind.TRAINING;
             case "batch_scoring", "scoring", "batch" -> JobRecord.Kind.BATCH_SCORING;
             default ->
-                throw new MlopsException(
+                throw new InvalidInputException(
                     where + ": kind '" + kind + "' is not training or batch_scoring");
           };
       String status = text(job, "status").toLowerCase(Locale.ROOT);
@@ -136,7 +137,7 @@ final class MonitorAlertsCommand implements Callable<Integer> {
       try {
         ended = Instant.parse(text(job, "ended_at"));
       } catch (DateTimeParseException e) {
-        throw new MlopsException(
+        throw new InvalidInputException(
             where + ": ended_at '" + text(job, "ended_at") + "' is not an ISO-8601 instant", e);
       }
       records.add(

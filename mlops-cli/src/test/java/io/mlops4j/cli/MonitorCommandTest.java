@@ -449,7 +449,7 @@ class MonitorCommandTest {
             "--predicted",
             predicted.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains(
             actual + ":2: cannot read 'NaN'; expected a finite number; drop missing readings");
@@ -463,7 +463,7 @@ class MonitorCommandTest {
         CliRun.of(
             "monitor", "metrics", "--actual", both.toString(), "--predicted", both.toString());
 
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains(
             both

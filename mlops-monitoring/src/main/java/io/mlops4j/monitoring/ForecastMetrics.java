@@ -2,6 +2,7 @@ package io.mlops4j.monitoring;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.monitoring.internal.MonitoringErrors;
 import io.mlops4j.monitoring.internal.Samples;
@@ -62,7 +63,8 @@ public record ForecastMetrics(
     requireNonNull(actual, "actual");
     requireNonNull(predicted, "predicted");
     if (actual.length != predicted.length) {
-      throw new MlopsException(MonitoringErrors.lengthMismatch(actual.length, predicted.length));
+      throw new InvalidInputException(
+          MonitoringErrors.lengthMismatch(actual.length, predicted.length));
     }
     Samples.requireFinite("actual", actual);
     Samples.requireFinite("predicted", predicted);

@@ -6,6 +6,7 @@ import io.mlops4j.config.CircuitConfig;
 import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.ConfigException;
 import io.mlops4j.config.ConfigLoader;
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.monitoring.internal.MonitoringErrors;
 import java.io.IOException;
@@ -90,11 +91,11 @@ public record RetrainingPatch(
     String[] lines = text.split("\n", -1);
     int at = cutoffLine(lines);
     if (at < 0) {
-      throw new MlopsException(MonitoringErrors.noCutoffLine(relative));
+      throw new InvalidInputException(MonitoringErrors.noCutoffLine(relative));
     }
     Matcher m = CUTOFF.matcher(lines[at]);
     if (!m.matches()) {
-      throw new MlopsException(MonitoringErrors.noCutoffLine(relative));
+      throw new InvalidInputException(MonitoringErrors.noCutoffLine(relative));
     }
     String patchedLine = m.group(1) + newCutoff + m.group(3);
     String[] patched = lines.clone();
@@ -105,7 +106,7 @@ public record RetrainingPatch(
           .parseCircuit(
               path.toString(), patchedText.getBytes(StandardCharsets.UTF_8), circuit.ref());
     } catch (ConfigException e) {
-      throw new MlopsException(MonitoringErrors.patchInvalid(relative, e.getMessage()), e);
+      throw new InvalidInputException(MonitoringErrors.patchInvalid(relative, e.getMessage()), e);
     }
     return new RetrainingPatch(
         circuit.ref(),

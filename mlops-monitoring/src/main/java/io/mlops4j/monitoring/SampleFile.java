@@ -1,5 +1,6 @@
 package io.mlops4j.monitoring;
 
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.monitoring.internal.MonitoringErrors;
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class SampleFile {
               .toList();
       index = header.indexOf(column.toLowerCase(Locale.ROOT));
       if (index < 0 && header.size() > 1) {
-        throw new MlopsException(
+        throw new InvalidInputException(
             MonitoringErrors.badNumberFile(
                 file,
                 1,
@@ -68,13 +69,13 @@ public final class SampleFile {
       String[] cells = line.split(",", -1);
       String cell = index < cells.length ? cells[index].trim() : "";
       if (!isNumber(cell)) {
-        throw new MlopsException(
+        throw new InvalidInputException(
             MonitoringErrors.badNumberFile(
                 file, i + 1, line, "one number per line, or CSV columns such as actual,predicted"));
       }
       double value = Double.parseDouble(cell);
       if (!Double.isFinite(value)) {
-        throw new MlopsException(
+        throw new InvalidInputException(
             MonitoringErrors.badNumberFile(
                 file,
                 i + 1,

@@ -2,6 +2,7 @@ package io.mlops4j.monitoring;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.monitoring.internal.MonitoringErrors;
 import java.net.URI;
@@ -49,13 +50,13 @@ public record WebhookUrl(URI uri) {
       uri = new URI(text.strip());
     } catch (URISyntaxException e) {
       // the exception's message and input repeat the secret, so it is not kept as the cause
-      throw new MlopsException(
+      throw new InvalidInputException(
           MonitoringErrors.badWebhookUrl(
               source, "is not a valid URL (at character " + e.getIndex() + ")"));
     }
     String problem = problem(uri);
     if (problem != null) {
-      throw new MlopsException(MonitoringErrors.badWebhookUrl(source, problem));
+      throw new InvalidInputException(MonitoringErrors.badWebhookUrl(source, problem));
     }
     return new WebhookUrl(uri);
   }

@@ -1,6 +1,7 @@
 package io.mlops4j.monitoring.internal;
 
 import io.mlops4j.config.CircuitRef;
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.monitoring.CircuitDrift;
 import io.mlops4j.monitoring.CircuitPerformance;
@@ -90,7 +91,8 @@ public final class HtmlReport {
     Path target = dir.toAbsolutePath().normalize();
     Path parent = target.getParent();
     if (parent == null) {
-      throw new MlopsException(MonitoringErrors.reportDirNotReplaceable(target, "is a root"));
+      throw new InvalidInputException(
+          MonitoringErrors.reportDirNotReplaceable(target, "is a root"));
     }
     checkReplaceable(target);
     Path staging = null;
@@ -124,7 +126,7 @@ public final class HtmlReport {
       return;
     }
     if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-      throw new MlopsException(
+      throw new InvalidInputException(
           MonitoringErrors.reportDirNotReplaceable(
               target, "exists and is not a folder (a file or a link)"));
     }
@@ -138,7 +140,7 @@ public final class HtmlReport {
       return;
     }
     List<String> others = names.stream().filter(n -> !REPORT_ENTRIES.contains(n)).toList();
-    throw new MlopsException(
+    throw new InvalidInputException(
         MonitoringErrors.reportDirNotReplaceable(
             target,
             others.isEmpty()

@@ -1,5 +1,6 @@
 package io.mlops4j.monitoring.internal;
 
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 
 /** Checks on the samples metrics and drift statistics are computed from. */
@@ -16,7 +17,7 @@ public final class Samples {
   public static void requireDistribution(String name, double[] values) {
     requireFinite(name, values);
     if (values.length < 2) {
-      throw new MlopsException(MonitoringErrors.tooFewForDrift(name, values.length));
+      throw new InvalidInputException(MonitoringErrors.tooFewForDrift(name, values.length));
     }
   }
 
@@ -29,11 +30,11 @@ public final class Samples {
    */
   public static void requireFinite(String name, double[] values) {
     if (values.length == 0) {
-      throw new MlopsException(MonitoringErrors.empty(name));
+      throw new InvalidInputException(MonitoringErrors.empty(name));
     }
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new MlopsException(MonitoringErrors.notFinite(name, i, values[i]));
+        throw new InvalidInputException(MonitoringErrors.notFinite(name, i, values[i]));
       }
     }
   }
