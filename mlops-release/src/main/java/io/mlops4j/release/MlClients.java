@@ -33,6 +33,16 @@ public final class MlClients {
   }
 
   /**
+   * Starts building a client of the Azure ML backend, for the Azure targets of {@code
+   * workspaces.yml}.
+   *
+   * @return a builder; set its targets, then {@code buildClient()}
+   */
+  public static io.mlops4j.release.azure.AzureMlClientBuilder azure() {
+    return new io.mlops4j.release.azure.AzureMlClientBuilder();
+  }
+
+  /**
    * Opens the embedded local store with the default targets, a runner that fails every job (no
    * scoring runner is installed), default polling and the system clock.
    *

@@ -6,8 +6,8 @@ import io.mlops4j.release.RegistryException.Reason;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Checks names, versions and tags before anything is stored. */
-final class Validation {
+/** Checks names, versions and tags before anything is stored (both backends). */
+public final class Validation {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9\\-_]{0,254}");
   private static final Pattern VERSION = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9\\-_.]{0,63}");
   private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9_.:/-]{1,128}");
@@ -19,7 +19,14 @@ final class Validation {
 
   private Validation() {}
 
-  static void name(String operation, String kind, String name) {
+  /**
+   * Checks an asset, endpoint or deployment name.
+   *
+   * @param operation the operation, for the message
+   * @param kind what is named
+   * @param name the name
+   */
+  public static void name(String operation, String kind, String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new RegistryException(
           Reason.VALIDATION,
@@ -32,7 +39,13 @@ final class Validation {
     }
   }
 
-  static void version(String operation, String version) {
+  /**
+   * Checks a version.
+   *
+   * @param operation the operation
+   * @param version the version
+   */
+  public static void version(String operation, String version) {
     if (version == null || !VERSION.matcher(version).matches()) {
       throw new RegistryException(
           Reason.VALIDATION,
@@ -45,7 +58,14 @@ final class Validation {
   }
 
   /** Tags and variables are stored and shown: keys must be plain, values must not be secrets. */
-  static void entries(String operation, String what, Map<String, String> entries) {
+  /**
+   * Checks tags or variables.
+   *
+   * @param operation the operation
+   * @param what what the entries are
+   * @param entries the entries
+   */
+  public static void entries(String operation, String what, Map<String, String> entries) {
     for (Map.Entry<String, String> e : entries.entrySet()) {
       if (!TAG_KEY.matcher(e.getKey()).matches()) {
         throw new RegistryException(
@@ -67,7 +87,14 @@ final class Validation {
   }
 
   /** A stored or shown value, such as a data path or a job input, must not carry a credential. */
-  static void noCredential(String operation, String what, String value) {
+  /**
+   * Checks that a value carries no credential.
+   *
+   * @param operation the operation
+   * @param what what the value is
+   * @param value the value
+   */
+  public static void noCredential(String operation, String what, String value) {
     if (SECRET_VALUE.matcher(value).matches()) {
       throw new RegistryException(
           Reason.VALIDATION,
