@@ -258,7 +258,8 @@ final class ArmStub implements AutoCloseable {
               "EnvironmentVersions_CreateOrUpdate",
               "DataVersions_CreateOrUpdate" ->
           putVersion(exchange, request, key, registry);
-      case "ModelVersions_CreateOrGetStartPendingUpload" -> pendingUpload(key, params);
+      case "ModelVersions_CreateOrGetStartPendingUpload" ->
+          pendingUpload(key, params, request.body());
       case "BatchEndpoints_CreateOrUpdate" -> putTracked(request, key, true);
       case "BatchDeployments_CreateOrUpdate" -> putTracked(request, key, false);
       case "Jobs_Cancel" -> cancel(key);
@@ -532,10 +533,15 @@ final class ArmStub implements AutoCloseable {
     return new Answer(200, Map.of(), secrets);
   }
 
-  private Answer pendingUpload(String key, Map<String, String> params) {
+  /**
+   * A new temporary location for a given pendingUploadId; without one, the location of the existing
+   * version (createOrGet), so a client can read it.
+   */
+  private Answer pendingUpload(String key, Map<String, String> params, JsonNode body) {
     String versionKey = key.substring(0, key.lastIndexOf("/startPendingUpload"));
-    String uploadId = UUID.randomUUID().toString();
-    ObjectNode existing = store.get(versionKey);
+    String requested = body.path("pendingUploadId").asText("");
+    String uploadId = requested.isEmpty() ? UUID.randomUUID().toString() : requested;
+    ObjectNode existing = requested.isEmpty() ? store.get(versionKey) : null;
     BlobContainerClient container = blobService.getBlobContainerClient("azureml-registry");
     container.createIfNotExists();
     String blobPath;

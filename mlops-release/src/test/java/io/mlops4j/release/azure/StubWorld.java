@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * What every Azure stub test shares, made once per test JVM: the swagger, a TLS certificate for the
  * stub, and a running Azurite. Injected into test constructors by {@link Resolver}.
  */
-final class StubWorld implements ExtensionContext.Store.CloseableResource {
+final class StubWorld implements ExtensionContext.Store.CloseableResource, AutoCloseable {
   /** A secret placed in the credential: it must never show up in logs, messages or metadata. */
   static final String TOKEN_SECRET = "tok-SECRET-7f3c9a";
 

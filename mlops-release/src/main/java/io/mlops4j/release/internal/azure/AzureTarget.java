@@ -144,7 +144,7 @@ final class AzureTarget implements MlWorkspace {
     for (int attempt = 1; attempt <= MAX_VERSION_ATTEMPTS; attempt++) {
       String modelUri;
       if (isRegistry()) {
-        Pending pending = pendingUpload(op, spec.name(), version);
+        Pending pending = pendingUpload(op, spec.name(), version, UUID.randomUUID().toString());
         upload(op, spec.artifact(), pending.location());
         modelUri = pending.blobUri();
       } else {
@@ -336,7 +336,7 @@ final class AzureTarget implements MlWorkspace {
       }
       BlobArtifacts.Location location =
           isRegistry()
-              ? pendingUpload(op, name, version).location()
+              ? pendingUpload(op, name, version, "").location()
               : datastoreLocation(op, modelUri);
       blobs.download(location, targetDir);
     } catch (IOException | UncheckedIOException | com.azure.core.exception.AzureException e) {
@@ -421,9 +421,17 @@ final class AzureTarget implements MlWorkspace {
   /** A registry version's storage: where to write (with a SAS) and the URI to record. */
   private record Pending(BlobArtifacts.Location location, String blobUri) {}
 
-  /** A registry version's storage location (SAS) from startPendingUpload. */
-  private Pending pendingUpload(String op, String name, int version) {
+  /**
+   * A registry version's storage location (SAS) from startPendingUpload. With an upload id, a new
+   * temporary location for a version about to be created (so a writer that loses the race for a
+   * version never writes into the winner's files); without one, the location of an existing
+   * version, for reading it.
+   */
+  private Pending pendingUpload(String op, String name, int version, String uploadId) {
     ObjectNode body = json.object();
+    if (!uploadId.isEmpty()) {
+      body.put("pendingUploadId", uploadId);
+    }
     body.put("pendingUploadType", "TemporaryBlobReference");
     JsonNode answer = arm.post(op, modelPath(name, version) + "/startPendingUpload", body);
     JsonNode ref = answer.path("blobReferenceForConsumption");
@@ -688,7 +696,7 @@ final class AzureTarget implements MlWorkspace {
     try {
       Path dir = tmp.resolve("artifact");
       downloadModel(name, version, dir);
-      Pending pending = to.pendingUpload(op, name, version);
+      Pending pending = to.pendingUpload(op, name, version, UUID.randomUUID().toString());
       to.upload(op, dir, pending.location());
       Map<String, String> properties = new TreeMap<>(model.properties());
       properties.put(AzureJson.DIGEST, model.artifactDigest());
