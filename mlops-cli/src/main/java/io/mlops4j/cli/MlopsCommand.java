@@ -3,6 +3,7 @@ package io.mlops4j.cli;
 import io.mlops4j.config.ConfigException;
 import io.mlops4j.config.InvalidIdException;
 import io.mlops4j.config.InvalidInputException;
+import io.mlops4j.config.Target;
 import io.mlops4j.config.TargetsConfig;
 import io.mlops4j.data.DataNotFoundException;
 import io.mlops4j.release.JobContext;
@@ -10,10 +11,12 @@ import io.mlops4j.release.MlClient;
 import io.mlops4j.release.MlClients;
 import io.mlops4j.release.PollSettings;
 import io.mlops4j.release.RegistryException;
+import io.mlops4j.release.azure.AzureMlClientBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +71,11 @@ public final class MlopsCommand implements Runnable {
    * @return the command line, ready to {@code execute(args)}
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    return commandLine(out, err, MlopsCommand::openLocal, System.getenv());
+    return commandLine(
+        out,
+        err,
+        (store, targets) -> openClient(store, targets, MlopsCommand::azure),
+        System.getenv());
   }
 
   /**
@@ -132,10 +139,46 @@ public final class MlopsCommand implements Runnable {
     return ExitCodes.FAILURE;
   }
 
+  /** The environment variable that points the Azure backend at another ARM endpoint. */
+  static final String ARM_ENDPOINT_VARIABLE = "MLOPS_ARM_ENDPOINT";
+
   /**
-   * Opens the embedded local store. Every target of {@code workspaces.yml} must be local for now;
-   * the release API rejects an Azure target with a VALIDATION error until the Azure backend exists.
+   * Opens the client for the targets: the embedded local store when every target is local, the
+   * Azure backend when every target is in Azure, and both side by side when they are mixed (each
+   * target served by its own backend). This is the one place where the CLI picks a backend.
+   *
+   * @param store the local store directory
+   * @param targets the targets of {@code workspaces.yml}
+   * @param azure makes the Azure builder (credential, endpoint, HTTP client); its targets are set
+   *     here
    */
+  static MlClient openClient(
+      Path store, TargetsConfig targets, Supplier<AzureMlClientBuilder> azure) {
+    boolean anyAzure = targets.targets().values().stream().anyMatch(t -> !t.isLocal());
+    if (!anyAzure) {
+      return openLocal(store, targets);
+    }
+    MlClient remote = azure.get().targets(targets).buildClient();
+    if (targets.targets().values().stream().noneMatch(Target::isLocal)) {
+      return remote;
+    }
+    return new MixedClient(openLocal(store, targets), remote, targets);
+  }
+
+  /**
+   * The production Azure builder: azure-identity's DefaultAzureCredential, the public-cloud ARM
+   * endpoint unless {@value #ARM_ENDPOINT_VARIABLE} names another.
+   */
+  static AzureMlClientBuilder azure() {
+    AzureMlClientBuilder builder = MlClients.azure();
+    String endpoint = System.getenv(ARM_ENDPOINT_VARIABLE);
+    if (endpoint != null && !endpoint.isBlank()) {
+      builder.endpoint(endpoint.trim());
+    }
+    return builder;
+  }
+
+  /** Opens the embedded local store for the local targets of {@code workspaces.yml}. */
   static MlClient openLocal(Path store, TargetsConfig targets) {
     return MlClients.local(
         store, targets, MlopsCommand::noJobRunner, PollSettings.defaults(), Clock.systemUTC());

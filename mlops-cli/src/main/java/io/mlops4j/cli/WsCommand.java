@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
       "",
       "Targets come from workspaces.yml (--workspaces FILE, default ./workspaces.yml, else local"
           + " dev, test, prod and shared). Local targets live in the embedded store (--store DIR,"
-          + " default .mlops). Azure targets are not served yet: they fail with exit code 2.",
+          + " default .mlops). Azure targets (backend: azure) go to Azure ML over ARM REST with"
+          + " azure-identity's DefaultAzureCredential; MLOPS_ARM_ENDPOINT overrides the ARM"
+          + " endpoint.",
       "",
       "Every command takes --target NAME (default dev), --store DIR, --workspaces FILE and --json."
     },

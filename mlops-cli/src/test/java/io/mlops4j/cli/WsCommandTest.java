@@ -19,6 +19,7 @@ import io.mlops4j.release.JobInputs;
 import io.mlops4j.release.JobRunner;
 import io.mlops4j.release.JobStatus;
 import io.mlops4j.release.LocalMlClient;
+import io.mlops4j.release.MlClient;
 import io.mlops4j.release.MlClients;
 import io.mlops4j.release.MlWorkspace;
 import io.mlops4j.release.ModelSpec;
@@ -728,19 +729,6 @@ class WsCommandTest {
     }
 
     @Test
-    void azureTargetIsInvalidInputUntilTheAzureBackendExists() throws IOException {
-      Path workspaces = file("workspaces.yml", AZURE_DEV);
-
-      CliRun run = ws("models", "list", "--workspaces", workspaces.toString());
-
-      assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.err())
-          .contains(
-              "open target dev: dev is an Azure target (mlw-dev); this client serves the local"
-                  + " store only");
-    }
-
-    @Test
     void secretInTheWorkspacesFileIsRejectedWithoutShowingIt() throws IOException {
       Path workspaces =
           file("workspaces.yml", AZURE_DEV + "    client_secret: \"Sup3rS3cretV4lue\"\n");
@@ -780,11 +768,23 @@ class WsCommandTest {
               .toList();
       Path workspaces = file("azure.yml", String.join("\n", azure) + "\n");
 
-      CliRun run =
-          ws("models", "list", "--workspaces", workspaces.toString(), "--target", "shared");
+      TargetsConfig targets = new io.mlops4j.config.ConfigLoader().loadTargets(workspaces);
+      // an offline builder: the default one would ask azure-identity for a token
+      io.mlops4j.release.azure.AzureMlClientBuilder offline =
+          new io.mlops4j.release.azure.AzureMlClientBuilder()
+              .credential(
+                  r ->
+                      reactor.core.publisher.Mono.just(
+                          new com.azure.core.credential.AccessToken(
+                              "unused", java.time.OffsetDateTime.now().plusHours(1))));
 
-      assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.err()).contains("shared is an Azure target (mlr-forecasting-shared)");
+      try (MlClient client = MlopsCommand.openClient(store, targets, () -> offline)) {
+        assertThat(client).isInstanceOf(io.mlops4j.release.azure.AzureMlClient.class);
+        assertThat(client.registry("shared").name()).isEqualTo("shared");
+        assertThat(targets.targets().get("shared").azure().name())
+            .isEqualTo("mlr-forecasting-shared");
+        assertThat(targets.targets().keySet()).contains("dev", "test", "prod", "shared");
+      }
     }
   }
 

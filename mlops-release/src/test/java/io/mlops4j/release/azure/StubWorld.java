@@ -56,6 +56,11 @@ final class StubWorld implements ExtensionContext.Store.CloseableResource, AutoC
     azurite = Azurite.start(dir.resolve("azurite"));
   }
 
+  /** Starts a world of its own (for other modules' tests), under a directory. */
+  static StubWorld create(Path dir) throws Exception {
+    return new StubWorld(dir);
+  }
+
   @Override
   public void close() {
     azurite.close();
