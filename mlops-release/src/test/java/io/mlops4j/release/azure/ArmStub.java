@@ -77,7 +77,12 @@ final class ArmStub implements AutoCloseable {
   private volatile boolean rejectTokens;
   private final AtomicInteger jobs = new AtomicInteger();
 
-  ArmStub(SwaggerValidator swagger, SSLContext tls, Azurite azurite) throws IOException {
+  ArmStub(
+      SwaggerValidator swagger,
+      SSLContext tls,
+      Azurite azurite,
+      com.azure.core.http.HttpClient httpClient)
+      throws IOException {
     this.swagger = swagger;
     this.blobAccountUrl = azurite.accountUrl();
     this.accountKey = Azurite.ACCOUNT_KEY;
@@ -85,6 +90,7 @@ final class ArmStub implements AutoCloseable {
         new BlobServiceClientBuilder()
             .endpoint(blobAccountUrl)
             .credential(new StorageSharedKeyCredential(Azurite.ACCOUNT, accountKey))
+            .httpClient(httpClient)
             .buildClient();
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));

@@ -37,6 +37,7 @@ final class StubWorld implements ExtensionContext.Store.CloseableResource, AutoC
   final Azurite azurite;
   final SwaggerValidator swagger;
   final Path sharedDir;
+  private final HttpClient httpClient;
 
   private StubWorld(Path dir) throws Exception {
     Path root = Path.of(System.getProperty("mlops.repo.root", "..")).toAbsolutePath().normalize();
@@ -54,6 +55,8 @@ final class StubWorld implements ExtensionContext.Store.CloseableResource, AutoC
     swagger = SwaggerValidator.forAzureMl(rest);
     tls = TestTls.create(Files.createDirectories(dir.resolve("tls")));
     azurite = Azurite.start(dir.resolve("azurite"));
+    httpClient =
+        new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(tls)).build();
   }
 
   /** Starts a world of its own (for other modules' tests), under a directory. */
@@ -72,12 +75,12 @@ final class StubWorld implements ExtensionContext.Store.CloseableResource, AutoC
 
   /** A new stub with empty state. */
   ArmStub newStub() throws Exception {
-    return new ArmStub(swagger, tls, azurite);
+    return new ArmStub(swagger, tls, azurite, httpClient);
   }
 
-  /** The JDK HTTP client trusting the stub's certificate. */
+  /** The JDK HTTP client trusting the stub's certificate, shared so connections are reused. */
   HttpClient httpClient() {
-    return new JdkHttpClientBuilder(java.net.http.HttpClient.newBuilder().sslContext(tls)).build();
+    return httpClient;
   }
 
   /** dev, test and prod workspaces and the shared registry, as in examples/workspaces.yml. */

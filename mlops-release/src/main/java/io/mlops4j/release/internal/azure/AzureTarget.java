@@ -6,6 +6,7 @@ import com.azure.core.util.polling.SyncPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlops4j.config.DeploymentConfig;
+import io.mlops4j.config.LogKeys;
 import io.mlops4j.config.Target;
 import io.mlops4j.config.TargetKind;
 import io.mlops4j.release.AssetKind;
@@ -160,9 +161,8 @@ final class AzureTarget implements MlWorkspace {
       try {
         JsonNode created = arm.put(op, modelPath(spec.name(), version), body, true);
         LOG.atInfo()
-            .addKeyValue("model_name", spec.name())
-            .addKeyValue("model_version", version)
-            .addKeyValue("target", target.name())
+            .addKeyValue(LogKeys.MODEL_NAME, spec.name())
+            .addKeyValue(LogKeys.MODEL_VERSION, version)
             .log("registered model version");
         return toModel(spec.name(), created);
       } catch (RegistryException e) {
@@ -170,8 +170,8 @@ final class AzureTarget implements MlWorkspace {
           throw e;
         }
         LOG.atDebug()
-            .addKeyValue("model_name", spec.name())
-            .addKeyValue("model_version", version)
+            .addKeyValue(LogKeys.MODEL_NAME, spec.name())
+            .addKeyValue(LogKeys.MODEL_VERSION, version)
             .log("version taken by a concurrent writer; trying the next");
         version = Math.max(version + 1, nextVersion(op, spec.name()));
       }
@@ -1016,10 +1016,7 @@ final class AzureTarget implements MlWorkspace {
     if (name.isEmpty()) {
       name = AzureJson.lastSegment(AzureJson.text(answer, "id"));
     }
-    LOG.atInfo()
-        .addKeyValue("run_id", name)
-        .addKeyValue("target", target.name())
-        .log("invoked batch endpoint");
+    LOG.atInfo().addKeyValue(LogKeys.RUN_ID, name).log("invoked batch endpoint");
     return getJob(name);
   }
 
@@ -1089,17 +1086,21 @@ final class AzureTarget implements MlWorkspace {
     if (first.status().isTerminal()) {
       return first;
     }
+    java.util.concurrent.atomic.AtomicReference<Duration> wait =
+        new java.util.concurrent.atomic.AtomicReference<>(jobPoll.initial());
     SyncPoller<Job, Job> poller =
         SyncPoller.createPoller(
             jobPoll.initial(),
             context -> new PollResponse<>(LongRunningOperationStatus.IN_PROGRESS, first),
             context -> {
               Job job = getJob(id);
+              Duration next = wait.updateAndGet(jobPoll::next);
               return new PollResponse<>(
                   job.status().isTerminal()
                       ? LongRunningOperationStatus.SUCCESSFULLY_COMPLETED
                       : LongRunningOperationStatus.IN_PROGRESS,
-                  job);
+                  job,
+                  next);
             },
             (context, response) -> cancelJob(id),
             context -> context.getLatestResponse().getValue());
@@ -1112,6 +1113,11 @@ final class AzureTarget implements MlWorkspace {
     } catch (RegistryException e) {
       throw e;
     } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof RegistryException registry) {
+          throw registry;
+        }
+      }
       throw AzureErrors.timeout(op, id, timeout.toString());
     }
   }
