@@ -418,8 +418,29 @@ class AzureBackendScenariosTest {
     }
     stub.rejectTokens(false);
 
+    String envMessage = "";
+    dev.createEnvironment(
+        new EnvironmentSpec("lstm-scoring", "1.0.0", "python:3.11", "", "", "", Map.of()));
+    dev.createOrUpdateEndpoint(new EndpointSpec("batch-endpoint-plant-P001", "", Map.of()));
+    try {
+      dev.createOrUpdateDeployment(
+          new DeploymentSpec(
+              "batch-endpoint-plant-P001",
+              "deployment-circuit-C001",
+              model.ref(),
+              AssetRef.workspace(AssetKind.ENVIRONMENT, "lstm-scoring", "1.0.0"),
+              new DeploymentConfig("cpu-cluster", 10, 1, 1, -1, 3, 30),
+              Map.of("INPUT_URL", "https://acct.blob.core.windows.net/c?sv=1&sig=ENVSECRET"),
+              Map.of()));
+    } catch (RegistryException e) {
+      envMessage = e.getMessage();
+    }
+
     String logged =
         new String(Files.readAllBytes(log), StandardCharsets.UTF_8).substring((int) before);
+    assertThat(envMessage).contains("INPUT_URL").doesNotContain("ENVSECRET");
+    assertThat(stub.requests()).noneMatch(r -> r.body().toString().contains("ENVSECRET"));
+    assertThat(logged).doesNotContain("ENVSECRET");
     assertThat(logged).contains("startPendingUpload").contains("REDACTED");
     for (String text : List.of(logged, message)) {
       assertThat(text)

@@ -41,6 +41,18 @@ final class Azurite implements AutoCloseable {
   /** Starts Azurite, or skips or fails the calling test when it is not installed. */
   static Azurite start(Path location) throws IOException, InterruptedException {
     Path root = Path.of(System.getProperty("mlops.repo.root", "..")).toAbsolutePath().normalize();
+    boolean required =
+        "true".equalsIgnoreCase(System.getenv("CI"))
+            || Boolean.getBoolean("mlops.azurite.required");
+    return start(root, required, location);
+  }
+
+  /**
+   * Starts Azurite from a repository's {@code .ci/azurite}; when it is missing, fails if required
+   * (CI), else aborts the test (skipped) with the command that installs it.
+   */
+  static Azurite start(Path root, boolean required, Path location)
+      throws IOException, InterruptedException {
     Path bin = root.resolve(".ci/azurite/node_modules/.bin/azurite-blob");
     if (!Files.isExecutable(bin)) {
       String how =
@@ -48,8 +60,7 @@ final class Azurite implements AutoCloseable {
               + bin
               + "; run: npm install --prefix "
               + root.resolve(".ci/azurite");
-      if ("true".equalsIgnoreCase(System.getenv("CI"))
-          || Boolean.getBoolean("mlops.azurite.required")) {
+      if (required) {
         throw new IllegalStateException(how);
       }
       Assumptions.abort(how);
