@@ -75,6 +75,7 @@ final class ArmStub implements AutoCloseable {
   private final String accountKey;
   private Instant lastTime = Instant.EPOCH;
   private volatile boolean rejectTokens;
+  private volatile boolean failOperations;
   private final AtomicInteger jobs = new AtomicInteger();
 
   ArmStub(
@@ -122,6 +123,11 @@ final class ArmStub implements AutoCloseable {
   /** Makes every request fail 401, as a service that rejects the credential. */
   void rejectTokens(boolean reject) {
     this.rejectTokens = reject;
+  }
+
+  /** Makes every long-running operation end Failed with an ARM error, as a failed provisioning. */
+  void failOperations(boolean fail) {
+    this.failOperations = fail;
   }
 
   /** Sets a job's status, as the service would when the job moves on. */
@@ -434,7 +440,14 @@ final class ArmStub implements AutoCloseable {
     }
     ObjectNode status = mapper.createObjectNode();
     status.put("id", operation);
-    status.put("status", polls.getAndIncrement() == 0 ? "InProgress" : "Succeeded");
+    boolean done = polls.getAndIncrement() > 0;
+    status.put("status", !done ? "InProgress" : failOperations ? "Failed" : "Succeeded");
+    if (done && failOperations) {
+      status
+          .putObject("error")
+          .put("code", "DeploymentFailed")
+          .put("message", "quota exceeded for Standard_DS3_v2");
+    }
     return new Answer(200, Map.of("Retry-After", "0"), status);
   }
 

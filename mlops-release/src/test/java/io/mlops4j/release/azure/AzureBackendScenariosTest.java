@@ -106,6 +106,43 @@ class AzureBackendScenariosTest {
   }
 
   @Test
+  void aLongRunningOperationThatEndsFailedFailsWithTheServiceError() {
+    stub.failOperations(true);
+
+    assertThatThrownBy(
+            () ->
+                client
+                    .workspace("dev")
+                    .createOrUpdateEndpoint(
+                        new EndpointSpec("batch-endpoint-plant-P001", "", Map.of())))
+        .isInstanceOfSatisfying(
+            RegistryException.class, e -> assertThat(e.reason()).isEqualTo(Reason.FAILED))
+        .hasMessageContaining("createOrUpdateEndpoint batch-endpoint-plant-P001")
+        .hasMessageContaining("DeploymentFailed")
+        .hasMessageContaining("quota exceeded");
+  }
+
+  @Test
+  void aCredentialThatCannotGiveATokenFailsUnauthorized() {
+    MlClient noLogin =
+        world
+            .builder(
+                stub,
+                r ->
+                    reactor.core.publisher.Mono.error(
+                        new com.azure.core.exception.ClientAuthenticationException(
+                            "EnvironmentCredential authentication unavailable", null)))
+            .buildClient();
+
+    assertThatThrownBy(() -> noLogin.workspace("dev").getModel(MODEL, 1))
+        .isInstanceOfSatisfying(
+            RegistryException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNAUTHORIZED))
+        .hasMessageContaining("could not get a token")
+        .hasMessageContaining("EnvironmentCredential authentication unavailable");
+    assertThat(stub.requests()).isEmpty();
+  }
+
+  @Test
   void listingFollowsNextLinkAcrossPages() throws IOException {
     MlWorkspace dev = client.workspace("dev");
     for (int i = 0; i < 5; i++) {

@@ -1,5 +1,6 @@
 package io.mlops4j.release.internal.azure;
 
+import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
@@ -27,7 +28,6 @@ import com.azure.core.util.serializer.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.mlops4j.release.RegistryException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -149,7 +149,18 @@ final class ArmClient {
               BINARY);
       PollResponse<BinaryData> last = poller.waitForCompletion();
       if (last.getStatus() != LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
-        throw AzureErrors.lroFailed(operation, String.valueOf(last.getStatus()));
+        JsonNode status =
+            json.parseOrEmpty(last.getValue() == null ? "" : last.getValue().toString());
+        String statusUrl = headers.getValue(AZURE_ASYNC_OPERATION);
+        if (status.path("error").isMissingNode() && statusUrl != null) {
+          // azure-core keeps the resource, not the operation, as the value: read the error itself
+          status = call(operation, HttpMethod.GET, statusUrl, null, Map.of()).body();
+        }
+        throw AzureErrors.lroFailed(
+            operation,
+            String.valueOf(last.getStatus()),
+            status.path("error").path("code").asText(""),
+            status.path("error").path("message").asText(""));
       }
       BinaryData result = poller.getFinalResult();
       String text = result == null ? "" : result.toString();
@@ -166,8 +177,18 @@ final class ArmClient {
     } catch (RegistryException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw AzureErrors.unreachable(operation, host(endpoint), e);
+      throw failure(operation, endpoint, e);
     }
+  }
+
+  /** A failure before any answer: the credential could not give a token, or no connection. */
+  private static RegistryException failure(String operation, String url, RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClientAuthenticationException) {
+        return AzureErrors.noToken(operation, t);
+      }
+    }
+    return AzureErrors.unreachable(operation, host(url), e);
   }
 
   private static String bodyOf(HttpResponse response) {
@@ -199,10 +220,8 @@ final class ArmClient {
       raw = bodyOf(response);
     } catch (RegistryException e) {
       throw e;
-    } catch (UncheckedIOException | IllegalStateException e) {
-      throw AzureErrors.unreachable(operation, host(url), e);
     } catch (RuntimeException e) {
-      throw AzureErrors.unreachable(operation, host(url), e);
+      throw failure(operation, url, e);
     }
     if (status >= 400) {
       JsonNode error = json.parseOrEmpty(raw);

@@ -70,11 +70,28 @@ final class AzureErrors {
         cause);
   }
 
-  static RegistryException lroFailed(String operation, String status) {
+  static RegistryException lroFailed(String operation, String status, String code, String message) {
+    String detail = code.isEmpty() ? "" : " [" + code + "]";
+    String service = message.isEmpty() ? "" : ": " + redact(message);
     return new RegistryException(
         Reason.FAILED,
         operation,
-        "the long-running operation ended " + status + "; see the activity log of the resource");
+        "the long-running operation ended "
+            + status
+            + detail
+            + service
+            + "; see the activity log of the resource");
+  }
+
+  static RegistryException noToken(String operation, Throwable cause) {
+    return new RegistryException(
+        Reason.UNAUTHORIZED,
+        operation,
+        "could not get a token from the credential ("
+            + redact(String.valueOf(cause.getMessage()))
+            + "); set AZURE_CLIENT_ID/AZURE_TENANT_ID with a secret or federated token, use a"
+            + " managed identity, or run az login",
+        cause);
   }
 
   static RegistryException artifactMissing(String operation, String path) {
