@@ -7,21 +7,14 @@ import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.DriftThresholds;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.data.DataNotFoundException;
-import io.mlops4j.data.ReadOptions;
 import io.mlops4j.data.SensorRows;
-import io.mlops4j.data.SensorSlice;
 import io.mlops4j.data.SensorTable;
+import io.mlops4j.monitoring.internal.CircuitBatch;
 import io.mlops4j.monitoring.internal.MonitoringErrors;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Compares each feature of a circuit's recent window with its training slice (the baseline, up to
@@ -74,81 +67,25 @@ public final class DriftDetector {
    */
   public CircuitResults<CircuitDrift> detect(
       List<CircuitConfig> circuits, LocalDate from, LocalDate to) {
-    Map<List<String>, List<CircuitConfig>> byColumns = new LinkedHashMap<>();
-    for (CircuitConfig c : circuits) {
-      byColumns
-          .computeIfAbsent(c.training().dataFilters().featureColumns(), k -> new ArrayList<>())
-          .add(c);
-    }
-    Map<CircuitRef, SensorRows> rows = new HashMap<>();
-    Map<CircuitRef, String> failed = new HashMap<>();
-    MlopsException groupFailure = null;
-    for (Map.Entry<List<String>, List<CircuitConfig>> group : byColumns.entrySet()) {
-      Set<String> sensors = new TreeSet<>();
-      LocalDate last = to;
-      for (CircuitConfig c : group.getValue()) {
-        sensors.add(c.training().dataFilters().sensorId());
-        last = later(last, c.training().cutoffDate());
-      }
-      Map<String, SensorSlice> slices;
-      try {
-        slices = table.trainingSlices(sensors, last, group.getKey(), ReadOptions.defaults());
-      } catch (MlopsException e) {
-        // a column missing for one group of circuits must not stop the others
-        groupFailure = groupFailure == null ? e : groupFailure;
-        for (CircuitConfig c : group.getValue()) {
-          failed.put(c.ref(), e.getMessage());
-        }
-        continue;
-      }
-      for (CircuitConfig c : group.getValue()) {
-        SensorSlice slice = slices.get(c.training().dataFilters().sensorId());
-        if (slice != null) {
-          rows.put(c.ref(), slice.rows());
-        }
-      }
-    }
-    if (rows.isEmpty() && groupFailure != null) {
-      throw groupFailure;
-    }
-    List<Object> outcomes =
-        circuits.parallelStream()
-            .map(
-                c -> {
-                  if (failed.containsKey(c.ref())) {
-                    return (Object) failed.get(c.ref());
-                  }
-                  SensorRows r = rows.get(c.ref());
-                  if (r == null) {
-                    return (Object)
-                        MonitoringErrors.noSensorRows(
-                            c.ref(), c.training().dataFilters().sensorId(), to);
-                  }
-                  try {
-                    return detect(
-                        c.ref(),
-                        c.training().cutoffDate(),
-                        from,
-                        to,
-                        r,
-                        r,
-                        c.training().dataFilters().featureColumns(),
-                        c.monitoring().drift());
-                  } catch (MlopsException e) {
-                    return e.getMessage();
-                  }
-                })
-            .toList();
-    List<CircuitDrift> results = new ArrayList<>();
-    Map<CircuitRef, String> skipped = new TreeMap<>();
-    for (int i = 0; i < circuits.size(); i++) {
-      if (outcomes.get(i) instanceof CircuitDrift d) {
-        results.add(d);
-      } else {
-        skipped.put(circuits.get(i).ref(), (String) outcomes.get(i));
-      }
-    }
-    return new CircuitResults<>(results, skipped);
+    CircuitBatch batch =
+        new CircuitBatch(
+            table,
+            c -> c.training().dataFilters().featureColumns(),
+            // one read holds both the baseline (up to the cutoff) and the window
+            c -> later(to, c.training().cutoffDate()));
+    return batch.run(
+        circuits,
+        to,
+        (c, rows) ->
+            detect(
+                c.ref(),
+                c.training().cutoffDate(),
+                from,
+                to,
+                rows,
+                rows,
+                c.training().dataFilters().featureColumns(),
+                c.monitoring().drift()));
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

@@ -10,24 +10,18 @@ import io.mlops4j.config.PerformanceThresholds;
 import io.mlops4j.data.DataNotFoundException;
 import io.mlops4j.data.Prediction;
 import io.mlops4j.data.PredictionFiles;
-import io.mlops4j.data.ReadOptions;
 import io.mlops4j.data.SensorRows;
-import io.mlops4j.data.SensorSlice;
 import io.mlops4j.data.SensorTable;
+import io.mlops4j.monitoring.internal.CircuitBatch;
 import io.mlops4j.monitoring.internal.MonitoringErrors;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -116,69 +110,10 @@ public final class PerformanceMonitor {
       LocalDate from,
       LocalDate to,
       Function<CircuitRef, ValidationMetrics> validation) {
-    Map<String, List<CircuitConfig>> byTarget = new LinkedHashMap<>();
-    for (CircuitConfig c : circuits) {
-      byTarget
-          .computeIfAbsent(c.training().dataFilters().targetColumn(), k -> new ArrayList<>())
-          .add(c);
-    }
-    Map<CircuitRef, SensorRows> actuals = new HashMap<>();
-    Map<CircuitRef, String> failed = new HashMap<>();
-    MlopsException groupFailure = null;
-    for (Map.Entry<String, List<CircuitConfig>> group : byTarget.entrySet()) {
-      Set<String> sensors = new TreeSet<>();
-      group.getValue().forEach(c -> sensors.add(c.training().dataFilters().sensorId()));
-      Map<String, SensorSlice> slices;
-      try {
-        slices = table.trainingSlices(sensors, to, List.of(group.getKey()), ReadOptions.defaults());
-      } catch (MlopsException e) {
-        // a column missing for one group of circuits must not stop the others
-        groupFailure = groupFailure == null ? e : groupFailure;
-        for (CircuitConfig c : group.getValue()) {
-          failed.put(c.ref(), e.getMessage());
-        }
-        continue;
-      }
-      for (CircuitConfig c : group.getValue()) {
-        SensorSlice slice = slices.get(c.training().dataFilters().sensorId());
-        if (slice != null) {
-          actuals.put(c.ref(), slice.rows());
-        }
-      }
-    }
-    if (actuals.isEmpty() && groupFailure != null) {
-      throw groupFailure;
-    }
-    List<Object> outcomes =
-        circuits.parallelStream()
-            .map(
-                c -> {
-                  if (failed.containsKey(c.ref())) {
-                    return (Object) failed.get(c.ref());
-                  }
-                  SensorRows rows = actuals.get(c.ref());
-                  if (rows == null) {
-                    return (Object)
-                        MonitoringErrors.noSensorRows(
-                            c.ref(), c.training().dataFilters().sensorId(), to);
-                  }
-                  try {
-                    return assess(c, rows, from, to, validation.apply(c.ref()));
-                  } catch (MlopsException e) {
-                    return e.getMessage();
-                  }
-                })
-            .toList();
-    List<CircuitPerformance> results = new ArrayList<>();
-    Map<CircuitRef, String> skipped = new TreeMap<>();
-    for (int i = 0; i < circuits.size(); i++) {
-      if (outcomes.get(i) instanceof CircuitPerformance p) {
-        results.add(p);
-      } else {
-        skipped.put(circuits.get(i).ref(), (String) outcomes.get(i));
-      }
-    }
-    return new CircuitResults<>(results, skipped);
+    CircuitBatch batch =
+        new CircuitBatch(table, c -> List.of(c.training().dataFilters().targetColumn()), c -> to);
+    return batch.run(
+        circuits, to, (c, rows) -> assess(c, rows, from, to, validation.apply(c.ref())));
   }
 
   private CircuitPerformance assess(
