@@ -206,11 +206,8 @@ public final class MlopsCommand implements Runnable {
       if (type == WsOptions.class) {
         return type.cast(new WsOptions(opener));
       }
-      if (type == MonitorRun.class) {
-        return type.cast(new MonitorRun(env));
-      }
-      if (type == MonitorAlertsCommand.class) {
-        return type.cast(new MonitorAlertsCommand(env));
+      if (type == AlertOptions.class) {
+        return type.cast(new AlertOptions(env));
       }
       if (type == WsBenchCommand.class) {
         return type.cast(new WsBenchCommand(opener));

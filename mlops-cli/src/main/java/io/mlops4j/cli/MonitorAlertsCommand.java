@@ -16,9 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,48 +41,11 @@ final class MonitorAlertsCommand implements Callable<Integer> {
   @Option(names = "--jobs", required = true, description = "Job records (JSON array).")
   Path jobs;
 
-  @Option(names = "--alerts", description = "JSON-lines alert file.")
-  Path alerts;
-
-  @Option(
-      names = "--webhook",
-      paramLabel = "URL",
-      description =
-          "Deprecated: the URL holds a secret and a flag shows it in process lists and logs; set"
-              + " the environment variable "
-              + AlertWebhooks.WEBHOOK_ENV
-              + " instead. Also POST alerts as JSON to this URL.")
-  String webhook;
-
-  @Option(
-      names = "--teams-webhook",
-      paramLabel = "URL",
-      description =
-          "Deprecated: set the environment variable "
-              + AlertWebhooks.TEAMS_ENV
-              + " instead. Also post alerts to this Teams incoming webhook.")
-  String teams;
-
-  private final Map<String, String> env;
-
-  /**
-   * Creates the command.
-   *
-   * @param env the environment variables, where the webhook URLs are read
-   */
-  MonitorAlertsCommand(Map<String, String> env) {
-    this.env = Map.copyOf(env);
-  }
-
-  @Option(
-      names = "--fail-on",
-      defaultValue = "CRITICAL",
-      description = "Exit 3 when an alert reaches: ${COMPLETION-CANDIDATES} (default: CRITICAL).")
-  MonitorCommand.FailOn failOn;
+  @Mixin AlertOptions alerts;
 
   @Override
   public Integer call() {
-    AlertWebhooks webhooks = AlertWebhooks.resolve(webhook, teams, env, spec.commandLine());
+    AlertWebhooks webhooks = alerts.webhooks(spec.commandLine());
     List<JobRecord> records = read(jobs);
     List<Alert> raised = new AlertRules(Clock.systemUTC()).listAlerts(records);
     PrintWriter out = spec.commandLine().getOut();
@@ -99,9 +62,9 @@ final class MonitorAlertsCommand implements Callable<Integer> {
     out.printf("%d job record(s), %d alert(s)%n", records.size(), raised.size());
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
-    MonitorRun.send(raised, alerts, webhooks, err);
+    MonitorRun.send(raised, alerts.file, webhooks, err);
     err.flush();
-    return failOn.exitCode(worst);
+    return alerts.exitCode(worst);
   }
 
   static List<JobRecord> read(Path file) {

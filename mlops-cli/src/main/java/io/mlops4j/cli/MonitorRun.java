@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -40,51 +41,14 @@ final class MonitorRun {
       description = "Only these circuits, as PLANT/CIRCUIT (repeatable; default: every circuit).")
   List<String> circuits;
 
-  @Option(names = "--report", description = "Write the HTML report into this folder.")
+  @Option(
+      names = "--report",
+      description =
+          "Write the HTML report into this folder, and the alerts to alerts.jsonl beside it unless"
+              + " --alerts names a file.")
   Path report;
 
-  @Option(
-      names = "--alerts",
-      description =
-          "JSON-lines alert file (default: alerts.jsonl beside the --report folder; none without"
-              + " --report).")
-  Path alerts;
-
-  @Option(
-      names = "--webhook",
-      paramLabel = "URL",
-      description =
-          "Deprecated: the URL holds a secret and a flag shows it in process lists and logs; set"
-              + " the environment variable "
-              + AlertWebhooks.WEBHOOK_ENV
-              + " instead. Also POST alerts as JSON to this URL.")
-  String webhook;
-
-  @Option(
-      names = "--teams-webhook",
-      paramLabel = "URL",
-      description =
-          "Deprecated: set the environment variable "
-              + AlertWebhooks.TEAMS_ENV
-              + " instead. Also post alerts to this Teams incoming webhook.")
-  String teams;
-
-  private final Map<String, String> env;
-
-  /**
-   * Creates the options.
-   *
-   * @param env the environment variables, where the webhook URLs are read
-   */
-  MonitorRun(Map<String, String> env) {
-    this.env = Map.copyOf(env);
-  }
-
-  @Option(
-      names = "--fail-on",
-      defaultValue = "CRITICAL",
-      description = "Exit 3 when a circuit reaches: ${COMPLETION-CANDIDATES} (default: CRITICAL).")
-  MonitorCommand.FailOn failOn;
+  @Mixin AlertOptions alerts;
 
   @Option(names = "--json", description = "Print results as JSON.")
   boolean json;
@@ -155,7 +119,7 @@ final class MonitorRun {
     }
     send(list, webhooks, err);
     err.flush();
-    return failOn.exitCode(report.worstStatus());
+    return alerts.exitCode(report.worstStatus());
   }
 
   /**
@@ -164,11 +128,11 @@ final class MonitorRun {
    * @throws ParameterException if a URL is not an http(s) URL (the message never shows it)
    */
   AlertWebhooks webhooks(CommandLine commandLine) {
-    return AlertWebhooks.resolve(webhook, teams, env, commandLine);
+    return alerts.webhooks(commandLine);
   }
 
   int send(List<Alert> list, AlertWebhooks webhooks, PrintWriter err) {
-    Path file = alerts;
+    Path file = alerts.file;
     if (file == null && report != null) {
       file = report.toAbsolutePath().resolveSibling("alerts.jsonl");
     }

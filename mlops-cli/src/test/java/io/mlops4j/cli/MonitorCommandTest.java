@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -259,7 +258,7 @@ class MonitorCommandTest {
 
   @Test
   void noRetrainingPatchWhenTheDataEndsBeforeTheCutoff() {
-    MonitorRun run = new MonitorRun(Map.of());
+    MonitorRun run = new MonitorRun();
     run.root = root;
     CircuitConfig circuit = new ConfigLoader().load(root).circuit(CIRCUIT);
     List<RetrainingPatch> patches = new ArrayList<>();
