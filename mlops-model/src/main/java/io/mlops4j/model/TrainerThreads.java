@@ -5,6 +5,12 @@ package io.mlops4j.model;
  * circuits trained in parallel) should each get a share of the cores, so together they do not
  * oversubscribe them.
  *
+ * <p>Each session gets its own pool of {@code interOp} threads, so trainers running on their own
+ * Java threads run in parallel. TensorFlow keeps one intra-op pool per process, sized by the first
+ * session the process creates; a later, different {@code intraOp} has no effect. For parallel
+ * trainers keep {@code intraOp} at 1 (as {@link #single()} does): five trainers then use at most
+ * five threads for their ops.
+ *
  * @param intraOp threads one op may use (matrix products), at least 1
  * @param interOp ops that may run at once, at least 1
  */

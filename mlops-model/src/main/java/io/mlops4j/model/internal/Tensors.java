@@ -50,6 +50,13 @@ public final class Tensors {
   /**
    * Returns a session configuration with the given thread pools.
    *
+   * <p>The session gets its own inter-op pool ({@code use_per_session_threads}). Without it,
+   * TensorFlow's DirectSession runs every session of the process on one global inter-op pool sized
+   * by the first session created, so later settings are ignored and five trainers with one inter-op
+   * thread each share a single thread (measured: two trainers in parallel took 1.85x the time of
+   * one, 1.05x with per-session pools). The intra-op pool stays process-wide in TensorFlow 2.18
+   * whatever the configuration: the first session's {@code intraOp} sizes it.
+   *
    * @param intraOp threads within one op, at least 1
    * @param interOp ops run in parallel, at least 1
    * @return the configuration
@@ -58,6 +65,7 @@ public final class Tensors {
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(intraOp)
         .setInterOpParallelismThreads(interOp)
+        .setUsePerSessionThreads(true)
         .setAllowSoftPlacement(true)
         .build();
   }
