@@ -3,6 +3,7 @@ package io.mlops4j.model;
 import static java.util.Objects.requireNonNull;
 
 import io.mlops4j.config.MlopsException;
+import io.mlops4j.model.internal.LstmShape;
 import io.mlops4j.model.internal.MetadataJson;
 import io.mlops4j.model.internal.ModelErrors;
 import io.mlops4j.model.internal.Network;
@@ -126,6 +127,30 @@ public final class Forecaster implements AutoCloseable {
     if (!network.inputType().equals("DT_FLOAT")) {
       throw new MlopsException(
           ModelErrors.graphMismatch(dir, "input type", "DT_FLOAT", network.inputType()));
+    }
+    // the weights: lstm_units, lstm_layers and the feature count must be the graph's too
+    LstmShape shape = TrainedModel.shape(m);
+    List<String> names = shape.names();
+    List<long[]> shapes = shape.shapes();
+    for (int i = 0; i < names.size(); i++) {
+      long[] actual = network.variableShape(names.get(i));
+      if (!Arrays.equals(actual, shapes.get(i))) {
+        throw new MlopsException(
+            ModelErrors.graphMismatch(
+                dir,
+                "weight '" + names.get(i) + "' shape",
+                Arrays.toString(shapes.get(i)),
+                actual == null ? "missing" : Arrays.toString(actual)));
+      }
+    }
+    String extraLayer = "lstm_" + shape.layers() + "/kernel";
+    if (network.variableShape(extraLayer) != null) {
+      throw new MlopsException(
+          ModelErrors.graphMismatch(
+              dir,
+              "number of LSTM layers",
+              "lstm_layers " + shape.layers(),
+              "more (it has '" + extraLayer + "')"));
     }
   }
 

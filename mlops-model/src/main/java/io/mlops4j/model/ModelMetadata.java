@@ -46,7 +46,11 @@ public record ModelMetadata(
   /** The metadata format this release writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
-  /** Copies the column list and checks that no part is null. */
+  /**
+   * Copies the column list and checks that no part is null and that the parts fit together: the
+   * target is one of the features, the scaler has one mean and std per feature, and the frequency
+   * is positive.
+   */
   public ModelMetadata {
     requireNonNull(circuit, "circuit");
     requireNonNull(hyperparameters, "hyperparameters");
@@ -55,6 +59,32 @@ public record ModelMetadata(
     requireNonNull(targetColumn, "targetColumn");
     requireNonNull(scaler, "scaler");
     requireNonNull(frequency, "frequency");
+    if (featureColumns.isEmpty()
+        || featureColumns.stream().distinct().count() != featureColumns.size()) {
+      throw new IllegalArgumentException(
+          "feature_columns must name at least one column, each once, but were " + featureColumns);
+    }
+    if (!featureColumns.contains(targetColumn)) {
+      throw new IllegalArgumentException(
+          "target_column '"
+              + targetColumn
+              + "' is not one of the feature_columns "
+              + featureColumns);
+    }
+    if (scaler.means().size() != featureColumns.size()) {
+      throw new IllegalArgumentException(
+          "scaler has "
+              + scaler.means().size()
+              + " means and stds but there are "
+              + featureColumns.size()
+              + " feature_columns "
+              + featureColumns
+              + "; it needs one per feature");
+    }
+    if (frequency.isZero() || frequency.isNegative()) {
+      throw new IllegalArgumentException(
+          "frequency (frequency_seconds) must be positive, was " + frequency);
+    }
     requireNonNull(lineage, "lineage");
     requireNonNull(windows, "windows");
     requireNonNull(validation, "validation");

@@ -3,6 +3,8 @@ package io.mlops4j.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlops4j.config.MlopsException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,6 +142,56 @@ class ModelDirectoryTest {
         .isInstanceOf(MlopsException.class)
         .hasMessageContaining(
             "the SavedModel's input shape is [-1, 12, 2] but mlops-model.json says [-1, 24, 2]");
+  }
+
+  @Test
+  void metadataWhosePartsDoNotFitTogetherIsRejected(@TempDir Path tmp) throws IOException {
+    Path dir = tmp.resolve("m");
+    model.save(dir);
+    Path json = dir.resolve(TrainedModel.METADATA_FILE);
+    ObjectMapper mapper = new ObjectMapper();
+    String original = Files.readString(json);
+
+    ObjectNode oneMean = (ObjectNode) mapper.readTree(original);
+    ((ObjectNode) oneMean.get("scaler")).putArray("mean").add(1.0);
+    ((ObjectNode) oneMean.get("scaler")).putArray("std").add(1.0);
+    Files.writeString(json, mapper.writeValueAsString(oneMean));
+    assertThatThrownBy(() -> Forecaster.load(dir))
+        .isInstanceOf(MlopsException.class)
+        .hasMessageContaining(
+            "corrupt mlops-model.json: scaler has 1 means and stds but there are 2"
+                + " feature_columns [load, hour]");
+
+    Files.writeString(
+        json, original.replace("\"target_column\" : \"load\"", "\"target_column\" : \"x\""));
+    assertThatThrownBy(() -> Forecaster.load(dir))
+        .hasMessageContaining("target_column 'x' is not one of the feature_columns [load, hour]");
+
+    Files.writeString(json, original.replace("mlops4j-lstm-forecaster", "keras"));
+    assertThatThrownBy(() -> Forecaster.load(dir))
+        .hasMessageContaining(
+            "corrupt mlops-model.json: field 'format' is 'keras'; expected"
+                + " 'mlops4j-lstm-forecaster'");
+  }
+
+  @Test
+  void metadataWhoseUnitsOrLayersDifferFromTheWeightsIsRejected(@TempDir Path tmp)
+      throws IOException {
+    Path dir = tmp.resolve("m");
+    model.save(dir);
+    Path json = dir.resolve(TrainedModel.METADATA_FILE);
+    String original = Files.readString(json);
+
+    Files.writeString(json, original.replace("\"lstm_units\" : 8", "\"lstm_units\" : 16"));
+    assertThatThrownBy(() -> Forecaster.load(dir))
+        .isInstanceOf(MlopsException.class)
+        .hasMessageContaining(
+            "the SavedModel's weight 'lstm_0/kernel' shape is [2, 32] but mlops-model.json says"
+                + " [2, 64]");
+
+    Files.writeString(json, original.replace("\"lstm_layers\" : 1", "\"lstm_layers\" : 2"));
+    assertThatThrownBy(() -> Forecaster.load(dir))
+        .hasMessageContaining("weight 'lstm_1/kernel' shape is missing");
   }
 
   @Test

@@ -29,6 +29,9 @@ public final class MetadataJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The value of the {@code format} field that marks an mlops4j model's metadata. */
+  public static final String FORMAT = "mlops4j-lstm-forecaster";
+
   private MetadataJson() {}
 
   /**
@@ -39,7 +42,7 @@ public final class MetadataJson {
    */
   public static String write(ModelMetadata m) {
     ObjectNode root = MAPPER.createObjectNode();
-    root.put("format", "mlops4j-lstm-forecaster");
+    root.put("format", FORMAT);
     root.put("format_version", m.formatVersion());
     root.put("plant_id", m.circuit().plant().value());
     root.put("circuit_id", m.circuit().circuit().value());
@@ -119,6 +122,11 @@ public final class MetadataJson {
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("not a JSON object");
+    }
+    String format = field(root, "format").asText();
+    if (!format.equals(FORMAT)) {
+      throw new IllegalArgumentException(
+          "field 'format' is '" + format + "'; expected '" + FORMAT + "'");
     }
     JsonNode hp = field(root, "hyperparameters");
     Hyperparameters hyperparameters =

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
@@ -36,7 +37,10 @@ public final class Network implements AutoCloseable {
   /** The output's name in the signature. */
   public static final String OUTPUT = "forecast";
 
+  private static final int MAX_SCOPE_SUFFIX = 8;
+
   private final AutoCloseable owner;
+  private final Graph graph;
   private final Session session;
   private final String inputTensor;
   private final String outputTensor;
@@ -44,11 +48,13 @@ public final class Network implements AutoCloseable {
 
   private Network(
       AutoCloseable owner,
+      Graph graph,
       Session session,
       String inputTensor,
       String outputTensor,
       Signature signature) {
     this.owner = owner;
+    this.graph = graph;
     this.session = session;
     this.inputTensor = inputTensor;
     this.outputTensor = outputTensor;
@@ -99,7 +105,12 @@ public final class Network implements AutoCloseable {
               .output(OUTPUT, out)
               .build();
       Session session = new Session(graph, config);
-      session.initialize();
+      try {
+        session.initialize();
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
       String in = input.op().name() + ":0";
       String o = out.op().name() + ":0";
       return new Network(
@@ -107,6 +118,7 @@ public final class Network implements AutoCloseable {
             session.close();
             graph.close();
           },
+          graph,
           session,
           in,
           o,
@@ -160,7 +172,7 @@ public final class Network implements AutoCloseable {
                 "input '" + INPUT + "' and output '" + OUTPUT + "'",
                 "inputs " + signature.inputNames() + ", outputs " + signature.outputNames()));
       }
-      return new Network(bundle, bundle.session(), in.name, out.name, signature);
+      return new Network(bundle, bundle.graph(), bundle.session(), in.name, out.name, signature);
     } catch (RuntimeException e) {
       bundle.close();
       throw e;
@@ -183,6 +195,30 @@ public final class Network implements AutoCloseable {
    */
   public long[] outputShape() {
     return signature.getOutputs().get(OUTPUT).shape.asArray();
+  }
+
+  /**
+   * Returns the static shape of a weight variable in the graph.
+   *
+   * <p>{@link #build} creates each variable in its own sub-scope, and TensorFlow Java makes a
+   * repeated scope name unique with a suffix: {@code lstm_0/kernel}, {@code
+   * lstm_0_1/recurrent_kernel}, {@code lstm_0_2/bias}, {@code dense/kernel}, {@code dense_1/bias}.
+   * The suffixed names are looked up too.
+   *
+   * @param name the variable's name without suffix, e.g. {@code lstm_0/recurrent_kernel}
+   * @return its dimensions, or null if the graph has no such variable
+   */
+  public long[] variableShape(String name) {
+    int slash = name.indexOf('/');
+    String scope = name.substring(0, slash);
+    String leaf = name.substring(slash);
+    for (int n = 0; n <= MAX_SCOPE_SUFFIX; n++) {
+      GraphOperation op = graph.operation(n == 0 ? name : scope + "_" + n + leaf);
+      if (op != null && op.type().startsWith("Variable")) {
+        return op.output(0).shape().asArray();
+      }
+    }
+    return null;
   }
 
   /**
