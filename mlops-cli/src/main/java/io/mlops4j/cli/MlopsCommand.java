@@ -127,6 +127,7 @@ public final class MlopsCommand implements Runnable {
         || e instanceof InvalidInputException
         || e instanceof DataNotFoundException
         || e instanceof io.mlops4j.model.IncompatibleModelException
+        || e instanceof io.mlops4j.model.InvalidModelDirectoryException
         || e instanceof CommandLine.ParameterException) {
       return ExitCodes.INVALID_INPUT;
     }

@@ -147,9 +147,53 @@ class ModelCommandTest {
   @Test
   void inspectingAForeignDirectoryIsAClearError() {
     CliRun run = CliRun.of("model", "inspect", config);
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains("is not an mlops4j model directory: mlops-model.json is missing");
+  }
+
+  @Test
+  void predictingWithACorruptModelDirectoryIsInvalidInput() throws IOException {
+    Path corrupt = dir.resolve("corrupt-model");
+    Files.createDirectories(corrupt);
+    Files.writeString(corrupt.resolve("mlops-model.json"), "{ not json");
+    CliRun run =
+        CliRun.of(
+            "predict", "--model", corrupt.toString(), "--table", table, "--sensor", "SENSOR_X");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("has a corrupt mlops-model.json: not valid JSON");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void trainingOnFewerRowsThanOneWindowSaysHowManyAreNeededAndWritesNothing() throws IOException {
+    Path root = dir.resolve("config-long");
+    Files.createDirectories(root.resolve("plants/P001"));
+    Files.copy(dir.resolve("config/plants_circuits.yml"), root.resolve("plants_circuits.yml"));
+    Files.writeString(
+        root.resolve("plants/P001/C001.yml"),
+        Files.readString(dir.resolve("config/plants/P001/C001.yml"))
+            .replace("sequence_length: 12", "sequence_length: 250"));
+    Path out = dir.resolve("models/too-few-rows");
+    CliRun run =
+        CliRun.of(
+            "train",
+            "P001/C001",
+            "--root",
+            root.toString(),
+            "--table",
+            table,
+            "--out",
+            out.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains(
+            "needs at least 253 rows (sequence_length 250 + forecast_horizon 3) but only 240 are"
+                + " available");
+    assertThat(out).doesNotExist();
+    try (var siblings = Files.list(out.getParent())) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).containsOnly("P001_C001");
+    }
   }
 
   @Test

@@ -43,8 +43,8 @@ public final class Forecaster implements AutoCloseable {
    *
    * @param dir a directory written by {@link TrainedModel#save(Path)}
    * @return the forecaster
-   * @throws MlopsException if the directory is missing, foreign or corrupt, or its graph does not
-   *     match its metadata
+   * @throws InvalidModelDirectoryException if the directory is missing, foreign or corrupt, or its
+   *     graph does not match its metadata
    */
   public static Forecaster load(Path dir) {
     return load(dir, TrainerThreads.single());
@@ -56,13 +56,13 @@ public final class Forecaster implements AutoCloseable {
    * @param dir a directory written by {@link TrainedModel#save(Path)}
    * @param threads TensorFlow thread pools
    * @return the forecaster
-   * @throws MlopsException if the directory is missing, foreign or corrupt, or its graph does not
-   *     match its metadata
+   * @throws InvalidModelDirectoryException if the directory is missing, foreign or corrupt, or its
+   *     graph does not match its metadata
    */
   public static Forecaster load(Path dir, TrainerThreads threads) {
     ModelMetadata metadata = readMetadata(dir);
     if (!Files.isRegularFile(dir.resolve("saved_model.pb"))) {
-      throw new MlopsException(ModelErrors.notAModel(dir, "saved_model.pb"));
+      throw new InvalidModelDirectoryException(ModelErrors.notAModel(dir, "saved_model.pb"), dir);
     }
     Network network = Network.load(dir, dir, Tensors.config(threads.intraOp(), threads.interOp()));
     try {
@@ -79,32 +79,37 @@ public final class Forecaster implements AutoCloseable {
    *
    * @param dir a model directory
    * @return its metadata
-   * @throws MlopsException if the directory is missing, foreign or its metadata corrupt
+   * @throws InvalidModelDirectoryException if the directory is missing, foreign or its metadata
+   *     corrupt
    */
   public static ModelMetadata readMetadata(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new MlopsException(ModelErrors.noSuchModel(dir));
+      throw new InvalidModelDirectoryException(ModelErrors.noSuchModel(dir), dir);
     }
     Path file = dir.resolve(TrainedModel.METADATA_FILE);
     if (!Files.isRegularFile(file)) {
-      throw new MlopsException(ModelErrors.notAModel(dir, TrainedModel.METADATA_FILE));
+      throw new InvalidModelDirectoryException(
+          ModelErrors.notAModel(dir, TrainedModel.METADATA_FILE), dir);
     }
     String json;
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new MlopsException(ModelErrors.corruptMetadata(dir, e.toString()), e);
+      throw new InvalidModelDirectoryException(
+          ModelErrors.corruptMetadata(dir, e.toString()), dir, e);
     }
     ModelMetadata metadata;
     try {
       metadata = MetadataJson.read(json);
     } catch (RuntimeException e) {
-      throw new MlopsException(ModelErrors.corruptMetadata(dir, e.getMessage()), e);
+      throw new InvalidModelDirectoryException(
+          ModelErrors.corruptMetadata(dir, e.getMessage()), dir, e);
     }
     if (metadata.formatVersion() != ModelMetadata.FORMAT_VERSION) {
-      throw new MlopsException(
+      throw new InvalidModelDirectoryException(
           ModelErrors.unsupportedFormat(
-              dir, metadata.formatVersion(), ModelMetadata.FORMAT_VERSION));
+              dir, metadata.formatVersion(), ModelMetadata.FORMAT_VERSION),
+          dir);
     }
     return metadata;
   }
@@ -113,20 +118,22 @@ public final class Forecaster implements AutoCloseable {
     long[] in = network.inputShape();
     long[] expectedIn = {-1, m.hyperparameters().sequenceLength(), m.featureColumns().size()};
     if (!Arrays.equals(in, expectedIn)) {
-      throw new MlopsException(
+      throw new InvalidModelDirectoryException(
           ModelErrors.graphMismatch(
-              dir, "input shape", Arrays.toString(expectedIn), Arrays.toString(in)));
+              dir, "input shape", Arrays.toString(expectedIn), Arrays.toString(in)),
+          dir);
     }
     long[] out = network.outputShape();
     long[] expectedOut = {-1, m.hyperparameters().forecastHorizon()};
     if (!Arrays.equals(out, expectedOut)) {
-      throw new MlopsException(
+      throw new InvalidModelDirectoryException(
           ModelErrors.graphMismatch(
-              dir, "output shape", Arrays.toString(expectedOut), Arrays.toString(out)));
+              dir, "output shape", Arrays.toString(expectedOut), Arrays.toString(out)),
+          dir);
     }
     if (!network.inputType().equals("DT_FLOAT")) {
-      throw new MlopsException(
-          ModelErrors.graphMismatch(dir, "input type", "DT_FLOAT", network.inputType()));
+      throw new InvalidModelDirectoryException(
+          ModelErrors.graphMismatch(dir, "input type", "DT_FLOAT", network.inputType()), dir);
     }
     // the weights: lstm_units, lstm_layers and the feature count must be the graph's too
     LstmShape shape = TrainedModel.shape(m);
@@ -135,22 +142,24 @@ public final class Forecaster implements AutoCloseable {
     for (int i = 0; i < names.size(); i++) {
       long[] actual = network.variableShape(names.get(i));
       if (!Arrays.equals(actual, shapes.get(i))) {
-        throw new MlopsException(
+        throw new InvalidModelDirectoryException(
             ModelErrors.graphMismatch(
                 dir,
                 "weight '" + names.get(i) + "' shape",
                 Arrays.toString(shapes.get(i)),
-                actual == null ? "missing" : Arrays.toString(actual)));
+                actual == null ? "missing" : Arrays.toString(actual)),
+            dir);
       }
     }
     String extraLayer = "lstm_" + shape.layers() + "/kernel";
     if (network.variableShape(extraLayer) != null) {
-      throw new MlopsException(
+      throw new InvalidModelDirectoryException(
           ModelErrors.graphMismatch(
               dir,
               "number of LSTM layers",
               "lstm_layers " + shape.layers(),
-              "more (it has '" + extraLayer + "')"));
+              "more (it has '" + extraLayer + "')"),
+          dir);
     }
   }
 

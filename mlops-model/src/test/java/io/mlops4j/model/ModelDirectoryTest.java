@@ -99,11 +99,11 @@ class ModelDirectoryTest {
   @Test
   void foreignOrMissingDirectoriesAreRejected(@TempDir Path tmp) throws IOException {
     assertThatThrownBy(() -> Forecaster.load(tmp.resolve("nope")))
-        .isInstanceOf(MlopsException.class)
+        .isInstanceOf(InvalidModelDirectoryException.class)
         .hasMessageContaining("does not exist or is not a directory");
     Files.writeString(tmp.resolve("README.txt"), "hello");
     assertThatThrownBy(() -> Forecaster.load(tmp))
-        .isInstanceOf(MlopsException.class)
+        .isInstanceOf(InvalidModelDirectoryException.class)
         .hasMessageContaining("is not an mlops4j model directory: mlops-model.json is missing");
   }
 
@@ -116,7 +116,8 @@ class ModelDirectoryTest {
 
     Files.writeString(json, "{ not json");
     assertThatThrownBy(() -> Forecaster.load(dir))
-        .isInstanceOf(MlopsException.class)
+        .isInstanceOf(InvalidModelDirectoryException.class)
+        .hasFieldOrPropertyWithValue("directory", dir)
         .hasMessageContaining("has a corrupt mlops-model.json: not valid JSON");
 
     Files.writeString(json, original.replace("\"target_column\"", "\"target_col\""));
@@ -139,7 +140,7 @@ class ModelDirectoryTest {
         json,
         Files.readString(json).replace("\"sequence_length\" : 12", "\"sequence_length\" : 24"));
     assertThatThrownBy(() -> Forecaster.load(dir))
-        .isInstanceOf(MlopsException.class)
+        .isInstanceOf(InvalidModelDirectoryException.class)
         .hasMessageContaining(
             "the SavedModel's input shape is [-1, 12, 2] but mlops-model.json says [-1, 24, 2]");
   }
@@ -157,7 +158,7 @@ class ModelDirectoryTest {
     ((ObjectNode) oneMean.get("scaler")).putArray("std").add(1.0);
     Files.writeString(json, mapper.writeValueAsString(oneMean));
     assertThatThrownBy(() -> Forecaster.load(dir))
-        .isInstanceOf(MlopsException.class)
+        .isInstanceOf(InvalidModelDirectoryException.class)
         .hasMessageContaining(
             "corrupt mlops-model.json: scaler has 1 means and stds but there are 2"
                 + " feature_columns [load, hour]");
@@ -184,7 +185,7 @@ class ModelDirectoryTest {
 
     Files.writeString(json, original.replace("\"lstm_units\" : 8", "\"lstm_units\" : 16"));
     assertThatThrownBy(() -> Forecaster.load(dir))
-        .isInstanceOf(MlopsException.class)
+        .isInstanceOf(InvalidModelDirectoryException.class)
         .hasMessageContaining(
             "the SavedModel's weight 'lstm_0/kernel' shape is [2, 32] but mlops-model.json says"
                 + " [2, 64]");
@@ -200,7 +201,7 @@ class ModelDirectoryTest {
     model.save(dir);
     Files.write(dir.resolve("saved_model.pb"), new byte[] {1, 2, 3, 4, 5});
     assertThatThrownBy(() -> Forecaster.load(dir))
-        .isInstanceOf(MlopsException.class)
+        .isInstanceOf(InvalidModelDirectoryException.class)
         .hasMessageContaining("has a SavedModel TensorFlow cannot load");
     Files.delete(dir.resolve("saved_model.pb"));
     assertThatThrownBy(() -> Forecaster.load(dir))

@@ -1,7 +1,7 @@
 package io.mlops4j.model.internal;
 
-import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.WindowNormalization;
+import io.mlops4j.model.InvalidModelDirectoryException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -136,7 +136,8 @@ public final class Network implements AutoCloseable {
    * @param modelDir the model directory, for messages
    * @param config session configuration
    * @return the network; the caller closes it
-   * @throws MlopsException if TensorFlow cannot load it or it has no serving signature
+   * @throws InvalidModelDirectoryException if TensorFlow cannot load it or it has no serving
+   *     signature
    */
   public static Network load(Path dir, Path modelDir, ConfigProto config) {
     SavedModelBundle bundle;
@@ -144,7 +145,8 @@ public final class Network implements AutoCloseable {
       bundle =
           SavedModelBundle.loader(dir.toString()).withConfigProto(config).withTags("serve").load();
     } catch (RuntimeException e) {
-      throw new MlopsException(ModelErrors.corruptSavedModel(modelDir, e.getMessage()), e);
+      throw new InvalidModelDirectoryException(
+          ModelErrors.corruptSavedModel(modelDir, e.getMessage()), modelDir, e);
     }
     try {
       Signature signature =
@@ -153,24 +155,23 @@ public final class Network implements AutoCloseable {
               .findFirst()
               .orElseThrow(
                   () ->
-                      new MlopsException(
+                      new InvalidModelDirectoryException(
                           ModelErrors.graphMismatch(
                               modelDir,
                               "signatures",
                               "'" + SIGNATURE_KEY + "'",
-                              bundle.signatures().stream()
-                                  .map(Signature::key)
-                                  .toList()
-                                  .toString())));
+                              bundle.signatures().stream().map(Signature::key).toList().toString()),
+                          modelDir));
       Signature.TensorDescription in = signature.getInputs().get(INPUT);
       Signature.TensorDescription out = signature.getOutputs().get(OUTPUT);
       if (in == null || out == null) {
-        throw new MlopsException(
+        throw new InvalidModelDirectoryException(
             ModelErrors.graphMismatch(
                 modelDir,
                 "serving signature",
                 "input '" + INPUT + "' and output '" + OUTPUT + "'",
-                "inputs " + signature.inputNames() + ", outputs " + signature.outputNames()));
+                "inputs " + signature.inputNames() + ", outputs " + signature.outputNames()),
+            modelDir);
       }
       return new Network(bundle, bundle.graph(), bundle.session(), in.name, out.name, signature);
     } catch (RuntimeException e) {
