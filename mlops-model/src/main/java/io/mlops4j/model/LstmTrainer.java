@@ -29,12 +29,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The series is cut into windows of {@code sequence_length} input rows and {@code
  * forecast_horizon} target rows at its inferred sampling frequency (never across a gap), split
- * chronologically ({@code validation_split}), and standardized per feature with statistics of the
- * training part. The network is {@code lstm_layers} LSTM layers of {@code lstm_units}, dropout
- * (training only), and a dense layer with {@code forecast_horizon} outputs, with {@code
- * window_normalization} built into the graph. It is trained with Adam on shuffled mini-batches and
- * early stopping on the validation loss, keeping the best epoch's weights. The validation part is
- * then scored in original units against two naive baselines.
+ * chronologically ({@code validation_split}; validation windows forecast only rows after the
+ * training part's last target row), and standardized per feature with statistics of the training
+ * part. The network is {@code lstm_layers} LSTM layers of {@code lstm_units}, dropout (training
+ * only), and a dense layer with {@code forecast_horizon} outputs, with {@code window_normalization}
+ * built into the graph. It is trained with Adam on shuffled mini-batches and early stopping on the
+ * validation loss, keeping the best epoch's weights. The validation part is then scored in original
+ * units against two naive baselines.
  *
  * <p>Deterministic: the same series, hyperparameters and seed give bit-identical weights on the
  * same machine with {@link TrainerThreads#single()} (other thread counts are not tested for it).
@@ -136,8 +137,17 @@ public final class LstmTrainer {
       throw new MlopsException(ModelErrors.tooFewWindows(what, count, hp.validationSplit()));
     }
     int[] trainStarts = Arrays.copyOfRange(plan.starts(), 0, trainCount);
-    int[] valStarts = Arrays.copyOfRange(plan.starts(), trainCount, count);
     int lastTrainRow = trainStarts[trainCount - 1] + steps + horizon - 1;
+    // validation windows forecast rows after the training part only: with forecast_horizon > 1
+    // the next windows' first targets were still targets of the last training windows
+    int firstVal = trainCount;
+    while (firstVal < count && plan.starts()[firstVal] + steps <= lastTrainRow) {
+      firstVal++;
+    }
+    if (firstVal >= count) {
+      throw new MlopsException(ModelErrors.tooFewWindows(what, count, hp.validationSplit()));
+    }
+    int[] valStarts = Arrays.copyOfRange(plan.starts(), firstVal, count);
     FeatureScaler scaler = fit(series, lastTrainRow + 1);
     int target = series.targetIndex();
     Windows train = windows(series, scaler, trainStarts, steps, horizon);
@@ -183,7 +193,7 @@ public final class LstmTrainer {
             scaler,
             frequency,
             set.lineage(),
-            new WindowStats(count, plan.skipped(), trainCount, count - trainCount),
+            new WindowStats(count, plan.skipped(), trainCount, valStarts.length),
             report,
             Versions.library(),
             Versions.tensorflow(),
