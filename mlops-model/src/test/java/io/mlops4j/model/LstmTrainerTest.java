@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LstmTrainerTest {
@@ -75,6 +78,33 @@ class LstmTrainerTest {
       assertThat(Arrays.equals(first.get(i), second.get(i))).as("weight tensor %d", i).isTrue();
     }
     assertThat(Arrays.equals(first.get(0), otherSeed.get(0))).isFalse();
+  }
+
+  @Test
+  void trainersOnParallelThreadsGiveTheSameWeightsAsOneAtATime() throws Exception {
+    TrainingSet first = GeneratedSeries.set(GeneratedSeries.hourly(300, 7));
+    TrainingSet second = GeneratedSeries.set(GeneratedSeries.hourly(300, 8));
+    LstmTrainer trainer = trainer(tiny());
+    List<float[]> firstAlone = trainer.train(first).weights();
+    List<float[]> secondAlone = trainer.train(second).weights();
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<List<float[]>> a = pool.submit(() -> trainer.train(first).weights());
+      Future<List<float[]>> b = pool.submit(() -> trainer.train(second).weights());
+      List<float[]> firstParallel = a.get();
+      List<float[]> secondParallel = b.get();
+      for (int i = 0; i < firstAlone.size(); i++) {
+        assertThat(Arrays.equals(firstAlone.get(i), firstParallel.get(i)))
+            .as("first set, weight tensor %d", i)
+            .isTrue();
+        assertThat(Arrays.equals(secondAlone.get(i), secondParallel.get(i)))
+            .as("second set, weight tensor %d", i)
+            .isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
