@@ -13,6 +13,7 @@ import io.mlops4j.model.TrainedModel;
 import io.mlops4j.model.TrainerThreads;
 import io.mlops4j.model.TrainingControl;
 import io.mlops4j.model.TrainingLineage;
+import io.mlops4j.model.TrainingListener;
 import io.mlops4j.model.TrainingSeries;
 import io.mlops4j.model.TrainingSet;
 import java.io.PrintWriter;
@@ -114,11 +115,22 @@ final class TrainCommand implements Callable<Integer> {
       Hyperparameters hp = training.hyperparameters().withEpochs(epochs);
       trainer = trainer.withHyperparameters(hp);
     }
+    TrainingListener bar =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochProgress p) {
+            progress(err, p);
+          }
+
+          @Override
+          public void onEpochsEnd(int epochsRun) {
+            // end the bar's line before the trainer logs its milestone on stderr
+            err.println();
+            err.flush();
+          }
+        };
     TrainedModel model =
-        trainer.train(
-            new TrainingSet(ref, series, lineage), p -> progress(err, p), new TrainingControl());
-    err.println();
-    err.flush();
+        trainer.train(new TrainingSet(ref, series, lineage), bar, new TrainingControl());
     model.save(out);
     PrintWriter stdout = spec.commandLine().getOut();
     ModelInspectCommand.printSummary(stdout, model.metadata());

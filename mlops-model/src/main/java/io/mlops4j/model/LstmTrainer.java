@@ -176,6 +176,7 @@ public final class LstmTrainer {
                             valLoss,
                             Duration.between(started, clock.instant()))),
                 control::isCancelled);
+    listener.onEpochsEnd(outcome.epochsRun());
     if (outcome.cancelled()) {
       throw new MlopsException(ModelErrors.cancelled(what, outcome.epochsRun()));
     }

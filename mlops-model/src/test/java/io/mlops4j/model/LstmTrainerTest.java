@@ -130,15 +130,52 @@ class LstmTrainerTest {
   void cancellationStopsTrainingWithAClearError() {
     TrainingControl control = new TrainingControl();
     Hyperparameters hp = tiny().withEpochs(5);
+    List<String> events = new ArrayList<>();
+    TrainingListener listener =
+        new TrainingListener() {
+          @Override
+          public void onEpoch(EpochProgress progress) {
+            events.add("epoch " + progress.epoch());
+            control.cancel();
+          }
+
+          @Override
+          public void onEpochsEnd(int epochsRun) {
+            events.add("end " + epochsRun);
+          }
+        };
     assertThatThrownBy(
             () ->
                 trainer(hp)
-                    .train(
-                        GeneratedSeries.set(GeneratedSeries.hourly(300, 4)),
-                        p -> control.cancel(),
-                        control))
+                    .train(GeneratedSeries.set(GeneratedSeries.hourly(300, 4)), listener, control))
         .isInstanceOf(MlopsException.class)
         .hasMessage("training P001/C001 was cancelled after 1 completed epochs");
+    assertThat(events).containsExactly("epoch 1", "end 1");
+  }
+
+  @Test
+  void listenerHearsTheEndOfTheEpochsOnceAfterEarlyStopping() {
+    Hyperparameters hp = tiny().withEpochs(40).withOptimizer(16, 0.05).withRegularization(0.0, 2);
+    List<String> events = new ArrayList<>();
+    TrainedModel model =
+        trainer(hp)
+            .train(
+                GeneratedSeries.set(GeneratedSeries.hourly(300, 3)),
+                new TrainingListener() {
+                  @Override
+                  public void onEpoch(EpochProgress progress) {
+                    events.add("epoch");
+                  }
+
+                  @Override
+                  public void onEpochsEnd(int epochsRun) {
+                    events.add("end " + epochsRun);
+                  }
+                },
+                new TrainingControl());
+    int run = model.metadata().validation().epochsRun();
+    assertThat(run).isLessThan(40);
+    assertThat(events).hasSize(run + 1).last().isEqualTo("end " + run);
   }
 
   @Test
