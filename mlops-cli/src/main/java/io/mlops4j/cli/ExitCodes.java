@@ -14,5 +14,8 @@ public final class ExitCodes {
   /** The command ran, but a gate it checks failed (monitoring CRITICAL, test inference failed). */
   public static final int GATE_FAILED = 3;
 
+  /** Interrupted by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); nothing was written. */
+  public static final int INTERRUPTED = 130;
+
   private ExitCodes() {}
 }

@@ -4,6 +4,7 @@ import io.mlops4j.config.CircuitConfig;
 import io.mlops4j.config.CircuitRef;
 import io.mlops4j.config.ConfigLoader;
 import io.mlops4j.config.Hyperparameters;
+import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.TrainingConfig;
 import io.mlops4j.data.SensorSlice;
 import io.mlops4j.data.SensorTable;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +46,7 @@ import picocli.CommandLine.Spec;
     })
 final class TrainCommand implements Callable<Integer> {
   private static final int BAR = 30;
+  private static final long EXIT_WAIT_SECONDS = 30;
 
   @Spec private CommandSpec spec;
 
@@ -82,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(),
           "--out "
-              + io.mlops4j.config.MlopsException.quote(out.toString())
+              + MlopsException.quote(out.toString())
               + " exists; choose a new directory (a model directory is never overwritten)");
     }
     CircuitRef ref = CircuitRef.parse(circuit);
@@ -129,14 +133,48 @@ final class TrainCommand implements Callable<Integer> {
             err.flush();
           }
         };
-    TrainedModel model =
-        trainer.train(new TrainingSet(ref, series, lineage), bar, new TrainingControl());
-    model.save(out);
-    PrintWriter stdout = spec.commandLine().getOut();
-    ModelInspectCommand.printSummary(stdout, model.metadata());
-    stdout.printf("saved %s%n", out);
-    stdout.flush();
-    return ExitCodes.OK;
+    // Ctrl-C (or SIGTERM) cancels training at the next mini-batch, and a save in progress is
+    // finished before the JVM exits, so no temporary directory is left behind.
+    TrainingControl control = new TrainingControl();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread cancelOnExit =
+        new Thread(
+            () -> {
+              control.cancel();
+              try {
+                finished.await(EXIT_WAIT_SECONDS, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "mlops-train-cancel");
+    Runtime.getRuntime().addShutdownHook(cancelOnExit);
+    try {
+      TrainedModel model;
+      try {
+        model = trainer.train(new TrainingSet(ref, series, lineage), bar, control);
+      } catch (MlopsException e) {
+        if (!control.isCancelled()) {
+          throw e;
+        }
+        err.println("interrupted: " + e.getMessage() + "; nothing was written");
+        err.flush();
+        return ExitCodes.INTERRUPTED;
+      }
+      model.save(out);
+      PrintWriter stdout = spec.commandLine().getOut();
+      ModelInspectCommand.printSummary(stdout, model.metadata());
+      stdout.printf("saved %s%n", out);
+      stdout.flush();
+      return ExitCodes.OK;
+    } finally {
+      finished.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(cancelOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting and the hook is running; it returns now that training is over
+      }
+    }
   }
 
   private static void progress(PrintWriter err, EpochProgress p) {
