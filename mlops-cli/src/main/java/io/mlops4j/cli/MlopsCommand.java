@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
       "0:ok",
       "1:failure",
       "2:invalid input or usage",
-      "3:a gate failed (monitoring CRITICAL, test inference failed)"
+      "3:a gate failed (monitoring CRITICAL, test inference failed)",
+      "130:interrupted (Ctrl-C during mlops train; nothing written)"
     })
 public final class MlopsCommand implements Runnable {
   @Spec private CommandSpec spec;

@@ -18,7 +18,8 @@ class MlopsCommandTest {
     CliRun run = CliRun.of("--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("Usage: mlops", "config", "2   invalid input or usage");
+    assertThat(run.out())
+        .contains("Usage: mlops", "config", "2     invalid input or usage", "130   interrupted");
   }
 
   @Test
