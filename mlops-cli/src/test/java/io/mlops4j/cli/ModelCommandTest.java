@@ -185,7 +185,7 @@ class ModelCommandTest {
             table,
             "--out",
             out.toString());
-    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err())
         .contains(
             "needs at least 253 rows (sequence_length 250 + forecast_horizon 3) but only 240 are"

@@ -2,6 +2,7 @@ package io.mlops4j.model;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.model.internal.LstmShape;
 import io.mlops4j.model.internal.MetadataJson;
@@ -195,7 +196,7 @@ public final class Forecaster implements AutoCloseable {
    */
   public double[][] predict(List<double[][]> windows) {
     if (windows.isEmpty()) {
-      throw new MlopsException(ModelErrors.noWindowsToPredict());
+      throw new InvalidInputException(ModelErrors.noWindowsToPredict());
     }
     int steps = metadata.hyperparameters().sequenceLength();
     int features = metadata.featureColumns().size();
@@ -213,7 +214,7 @@ public final class Forecaster implements AutoCloseable {
           for (int f = 0; f < features; f++) {
             double v = window[t][f];
             if (!Double.isFinite(v)) {
-              throw new MlopsException(
+              throw new InvalidInputException(
                   ModelErrors.nonFinite(
                       "forecast input window " + (start + w) + ", step " + t,
                       metadata.featureColumns().get(f),
@@ -250,13 +251,13 @@ public final class Forecaster implements AutoCloseable {
     int steps = metadata.hyperparameters().sequenceLength();
     int n = series.size();
     if (n < steps) {
-      throw new MlopsException(ModelErrors.tooFewRows("forecasting", n, steps, 0));
+      throw new InvalidInputException(ModelErrors.tooFewRows("forecasting", n, steps, 0));
     }
     long freq = metadata.frequency().toNanos() / 1000;
     long[] ts = series.timestampMicros();
     for (int r = n - steps + 1; r < n; r++) {
       if (ts[r] - ts[r - 1] != freq) {
-        throw new MlopsException(
+        throw new InvalidInputException(
             ModelErrors.latestWindowHasGap(
                 steps, metadata.frequency(), Instant.EPOCH.plusNanos(ts[r] * 1000)));
       }
@@ -266,7 +267,7 @@ public final class Forecaster implements AutoCloseable {
     for (int f = 0; f < columns.size(); f++) {
       int c = series.featureColumns().indexOf(columns.get(f));
       if (c < 0) {
-        throw new MlopsException(
+        throw new InvalidInputException(
             ModelErrors.missingColumn(columns.get(f), "of the series", series.featureColumns()));
       }
       for (int t = 0; t < steps; t++) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.mlops4j.config.Hyperparameters;
 import io.mlops4j.config.HyperparametersHash;
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.LogKeys;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.config.TrainingConfig;
@@ -134,7 +135,7 @@ public final class LstmTrainer {
     int count = plan.count();
     int trainCount = (int) Math.floor(count * (1 - hp.validationSplit()));
     if (trainCount < 1 || trainCount >= count) {
-      throw new MlopsException(ModelErrors.tooFewWindows(what, count, hp.validationSplit()));
+      throw new InvalidInputException(ModelErrors.tooFewWindows(what, count, hp.validationSplit()));
     }
     int[] trainStarts = Arrays.copyOfRange(plan.starts(), 0, trainCount);
     int lastTrainRow = trainStarts[trainCount - 1] + steps + horizon - 1;
@@ -145,7 +146,7 @@ public final class LstmTrainer {
       firstVal++;
     }
     if (firstVal >= count) {
-      throw new MlopsException(ModelErrors.tooFewWindows(what, count, hp.validationSplit()));
+      throw new InvalidInputException(ModelErrors.tooFewWindows(what, count, hp.validationSplit()));
     }
     int[] valStarts = Arrays.copyOfRange(plan.starts(), firstVal, count);
     FeatureScaler scaler = fit(series, lastTrainRow + 1);
@@ -215,7 +216,7 @@ public final class LstmTrainer {
       double[] column = series.features()[c];
       for (int r = 0; r < column.length; r++) {
         if (!Double.isFinite(column[r])) {
-          throw new MlopsException(
+          throw new InvalidInputException(
               ModelErrors.nonFinite(
                   what,
                   series.featureColumns().get(c),

@@ -2,6 +2,7 @@ package io.mlops4j.model;
 
 import static java.util.Objects.requireNonNull;
 
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import io.mlops4j.model.internal.LstmShape;
 import io.mlops4j.model.internal.MetadataJson;
@@ -75,7 +76,7 @@ public final class TrainedModel {
   public void save(Path dir) {
     Path target = dir.toAbsolutePath().normalize();
     if (Files.exists(target)) {
-      throw new MlopsException(ModelErrors.outputExists(dir));
+      throw new InvalidInputException(ModelErrors.outputExists(dir));
     }
     Path parent = target.getParent();
     Path tmp =

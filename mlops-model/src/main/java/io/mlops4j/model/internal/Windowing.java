@@ -1,5 +1,6 @@
 package io.mlops4j.model.internal;
 
+import io.mlops4j.config.InvalidInputException;
 import io.mlops4j.config.MlopsException;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public record Windowing(long frequencyMicros, int[] starts, int skipped) {
     int n = timestampMicros.length;
     int span = sequenceLength + horizon;
     if (n < span) {
-      throw new MlopsException(ModelErrors.tooFewRows(what, n, sequenceLength, horizon));
+      throw new InvalidInputException(ModelErrors.tooFewRows(what, n, sequenceLength, horizon));
     }
     long frequency = inferFrequency(timestampMicros);
     int[] badPrefix = new int[n];
@@ -51,7 +52,7 @@ public record Windowing(long frequencyMicros, int[] starts, int skipped) {
       }
     }
     if (count == 0) {
-      throw new MlopsException(
+      throw new InvalidInputException(
           ModelErrors.noWindows(what, n, positions, Duration.ofNanos(frequency * 1000), span));
     }
     return new Windowing(frequency, java.util.Arrays.copyOf(starts, count), positions - count);
@@ -69,7 +70,7 @@ public record Windowing(long frequencyMicros, int[] starts, int skipped) {
     for (int i = 1; i < timestampMicros.length; i++) {
       long step = timestampMicros[i] - timestampMicros[i - 1];
       if (step <= 0) {
-        throw new MlopsException(ModelErrors.notIncreasing(i, instant(timestampMicros[i])));
+        throw new InvalidInputException(ModelErrors.notIncreasing(i, instant(timestampMicros[i])));
       }
       counts.merge(step, 1, Integer::sum);
     }
