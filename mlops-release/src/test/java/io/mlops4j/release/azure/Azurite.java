@@ -108,7 +108,20 @@ final class Azurite implements AutoCloseable {
 
   @Override
   public void close() {
-    process.descendants().forEach(ProcessHandle::destroy);
-    process.destroy();
+    // Wait for the exit: Azurite writes its metadata on SIGTERM, which would otherwise race the
+    // deletion of its folder (a @TempDir) by the test.
+    List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle handle : all) {
+      try {
+        handle.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        handle.destroyForcibly();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        handle.destroyForcibly();
+      }
+    }
   }
 }
