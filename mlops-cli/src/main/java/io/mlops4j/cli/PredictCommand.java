@@ -1,7 +1,10 @@
 package io.mlops4j.cli;
 
+import io.mlops4j.data.ReadOptions;
+import io.mlops4j.data.SensorRows;
 import io.mlops4j.data.SensorSlice;
 import io.mlops4j.data.SensorTable;
+import io.mlops4j.data.TableVersion;
 import io.mlops4j.model.Forecast;
 import io.mlops4j.model.Forecaster;
 import io.mlops4j.model.ModelMetadata;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Spec;
           + " the table: the last sequence_length rows must be consecutive at the model's"
           + " frequency. Prints CSV: timestamp,<target>.",
       "",
-      "With --latest-day only the sensor's latest date is read (it must hold sequence_length"
-          + " rows); otherwise every row of the sensor is read."
+      "With --latest-day the sensor's latest date is read, and, when the model's window is longer"
+          + " than that day's rows, the sensor's rows up to that date (same table version);"
+          + " otherwise every row of the sensor is read."
     })
 final class PredictCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -49,7 +53,7 @@ final class PredictCommand implements Callable<Integer> {
       SensorTable sensorTable = SensorTable.open(table);
       SensorSlice slice =
           latestDay
-              ? sensorTable.latestDay(sensor, m.featureColumns())
+              ? latestDayWithEnoughRows(sensorTable, m)
               : sensorTable.trainingSlice(sensor, LocalDate.of(9999, 12, 31), m.featureColumns());
       DataSliceCommand.printStats(spec.commandLine().getErr(), slice);
       Forecast forecast =
@@ -63,5 +67,23 @@ final class PredictCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The sensor's latest date, or, when one window needs more rows than that date holds, every row
+   * up to it, read at the same table version.
+   */
+  private SensorSlice latestDayWithEnoughRows(SensorTable sensorTable, ModelMetadata m) {
+    SensorSlice day = sensorTable.latestDay(sensor, m.featureColumns());
+    SensorRows rows = day.rows();
+    if (rows.size() >= m.hyperparameters().sequenceLength()) {
+      return day;
+    }
+    LocalDate latest = LocalDate.ofEpochDay(rows.epochDays()[rows.size() - 1]);
+    return sensorTable.trainingSlice(
+        sensor,
+        latest,
+        m.featureColumns(),
+        ReadOptions.defaults().withVersion(TableVersion.of(day.version())));
   }
 }

@@ -197,6 +197,45 @@ class ModelCommandTest {
   }
 
   @Test
+  void predictLatestDayReadsEarlierDaysWhenTheWindowIsLongerThanADay() throws IOException {
+    Path root = dir.resolve("config-two-days");
+    Files.createDirectories(root.resolve("plants/P001"));
+    Files.copy(dir.resolve("config/plants_circuits.yml"), root.resolve("plants_circuits.yml"));
+    Files.writeString(
+        root.resolve("plants/P001/C001.yml"),
+        Files.readString(dir.resolve("config/plants/P001/C001.yml"))
+            .replace("sequence_length: 12", "sequence_length: 30"));
+    String longWindow = dir.resolve("models/long-window").toString();
+    CliRun trained =
+        CliRun.of(
+            "train",
+            "P001/C001",
+            "--root",
+            root.toString(),
+            "--table",
+            table,
+            "--out",
+            longWindow,
+            "--epochs",
+            "1");
+    assertThat(trained.exitCode()).as(trained.err()).isZero();
+
+    CliRun run =
+        CliRun.of(
+            "predict",
+            "--model",
+            longWindow,
+            "--table",
+            table,
+            "--sensor",
+            "SENSOR_P001_C001",
+            "--latest-day");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("timestamp,temperature").contains("2025-01-13T00:00:00Z,");
+  }
+
+  @Test
   void trainingIntoAnExistingDirectoryFails() {
     CliRun run =
         CliRun.of("train", "P001/C001", "--root", config, "--table", table, "--out", config);
