@@ -85,6 +85,51 @@ class ReportInBrowserIT {
   }
 
   @Test
+  void clickingAHeadingSortsTheRowsUpThenDown() throws Exception {
+    // A copy of the page with a script that clicks the MAE heading twice, as a user would, and
+    // records the column's values after each click; the page's own sorting code is unchanged.
+    String clicks =
+        """
+        <script>
+        window.addEventListener('load', function () {
+          var table = document.getElementById('circuits');
+          var headings = Array.prototype.slice.call(table.tHead.rows[0].cells);
+          var column = headings.findIndex(function (th) { return th.textContent === 'MAE'; });
+          function values() {
+            return Array.prototype.map.call(table.tBodies[0].rows, function (r) {
+              return r.cells[column].getAttribute('data-value');
+            }).join(';');
+          }
+          document.body.setAttribute('data-before', values());
+          headings[column].click();
+          document.body.setAttribute('data-after-one-click', values());
+          headings[column].click();
+          document.body.setAttribute('data-after-two-clicks', values());
+        });
+        </script>
+        """;
+    Path page = index.resolveSibling("sort-check.html");
+    Files.writeString(page, Files.readString(index).replace("</body>", clicks + "</body>"));
+
+    String dom = chromium("--dump-dom", page.toUri().toString());
+
+    List<Double> before = attribute(dom, "data-before");
+    List<Double> up = attribute(dom, "data-after-one-click");
+    List<Double> down = attribute(dom, "data-after-two-clicks");
+    assertThat(before).hasSize(2).doesNotHaveDuplicates();
+    assertThat(up).containsExactlyInAnyOrderElementsOf(before).isSorted();
+    List<Double> reversed = new ArrayList<>(up);
+    java.util.Collections.reverse(reversed);
+    assertThat(down).containsExactlyElementsOf(reversed);
+  }
+
+  private static List<Double> attribute(String dom, String name) {
+    Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+    assertThat(m.find()).as(name + " set by the page's script").isTrue();
+    return java.util.Arrays.stream(m.group(1).split(";")).map(Double::valueOf).toList();
+  }
+
+  @Test
   void screenshotShowsColouredStatusCells() throws Exception {
     Path png = dir.resolve("report.png");
     chromium("--screenshot=" + png, "--window-size=1280,900", index.toUri().toString());
