@@ -362,7 +362,16 @@ final class ArmStub implements AutoCloseable {
                 "Conflict: version already exists: " + key.substring(key.indexOf("/providers/"))));
       }
       JsonNode before = existing.get("properties");
-      for (String immutable : List.of("modelUri", "dataUri", "image", "condaFile", "properties")) {
+      for (String immutable :
+          List.of(
+              "modelUri",
+              "modelType",
+              "flavors",
+              "jobName",
+              "dataUri",
+              "image",
+              "condaFile",
+              "properties")) {
         if (!before.path(immutable).equals(props.path(immutable))) {
           return new Answer(
               409,

@@ -12,6 +12,7 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.mlops4j.config.DeploymentConfig;
 import io.mlops4j.release.AssetKind;
 import io.mlops4j.release.AssetRef;
@@ -396,6 +397,48 @@ class AzureBackendScenariosTest {
                 .spec()
                 .model())
         .isEqualTo(AssetRef.registry("shared", AssetKind.MODEL, MODEL, "1"));
+  }
+
+  @Test
+  void updatingTagsOrArchivingKeepsWhatAnotherToolSetOnTheVersion() {
+    HttpPipeline raw =
+        new HttpPipelineBuilder()
+            .httpClient(world.httpClient())
+            .policies(
+                new BearerTokenAuthenticationPolicy(
+                    credential, "https://management.azure.com/.default"))
+            .build();
+    HttpRequest request =
+        new HttpRequest(
+            HttpMethod.PUT,
+            stub.endpoint()
+                + "/subscriptions/"
+                + StubWorld.SUBSCRIPTION
+                + "/resourceGroups/rg-mlops-dev/providers/Microsoft.MachineLearningServices/workspaces/"
+                + "mlw-forecasting-dev/models/mlflow-model/versions/1?api-version=2024-10-01");
+    request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+    request.setBody(
+        "{\"properties\":{\"description\":\"\",\"modelType\":\"mlflow_model\",\"jobName\":\"train-42\","
+            + "\"modelUri\":\"azureml://jobs/train-42/outputs/artifacts/paths/model/\","
+            + "\"flavors\":{\"python_function\":{\"data\":{\"loader_module\":\"mlflow.sklearn\"}}}}}");
+    try (HttpResponse response = raw.sendSync(request, com.azure.core.util.Context.NONE)) {
+      assertThat(response.getStatusCode()).isEqualTo(201);
+    }
+    MlWorkspace dev = client.workspace("dev");
+
+    assertThat(dev.updateModelTags("mlflow-model", 1, Map.of("stage", "candidate")).tags())
+        .containsEntry("stage", "candidate");
+    assertThat(dev.archiveModel("mlflow-model", 1).archived()).isTrue();
+
+    List<ArmStub.Request> puts = requests("PUT", "/models/mlflow-model/versions/1");
+    assertThat(puts).hasSize(3);
+    for (ArmStub.Request put : puts.subList(1, 3)) {
+      JsonNode p = put.body().path("properties");
+      assertThat(p.path("modelType").asText()).isEqualTo("mlflow_model");
+      assertThat(p.path("jobName").asText()).isEqualTo("train-42");
+      assertThat(p.path("flavors").has("python_function")).isTrue();
+      assertThat(p.has("provisioningState")).as("read-only, not sent").isFalse();
+    }
   }
 
   @Test

@@ -293,31 +293,35 @@ final class AzureTarget implements MlWorkspace {
   public Model updateModelTags(String name, int version, Map<String, String> tags) {
     String op = "updateModelTags " + name + " version " + version;
     Validation.entries(op, "tag", tags);
-    JsonNode current = arm.get(op, modelPath(name, version));
-    JsonNode p = current.path("properties");
-    ObjectNode body =
-        modelBody(
-            AzureJson.text(p, "description"),
-            tags,
-            AzureJson.readMap(p.path("properties")),
-            p.path("isArchived").asBoolean(false),
-            AzureJson.text(p, "modelUri"));
+    ObjectNode body = currentModelBody(op, name, version);
+    ((ObjectNode) body.get("properties")).set("tags", json.stringMap(tags));
     return toModel(name, arm.put(op, modelPath(name, version), body, false));
   }
 
   @Override
   public Model archiveModel(String name, int version) {
     String op = "archiveModel " + name + " version " + version;
-    JsonNode current = arm.get(op, modelPath(name, version));
-    JsonNode p = current.path("properties");
-    ObjectNode body =
-        modelBody(
-            AzureJson.text(p, "description"),
-            AzureJson.readMap(p.path("tags")),
-            AzureJson.readMap(p.path("properties")),
-            true,
-            AzureJson.text(p, "modelUri"));
+    ObjectNode body = currentModelBody(op, name, version);
+    ((ObjectNode) body.get("properties")).put("isArchived", true);
     return toModel(name, arm.put(op, modelPath(name, version), body, false));
+  }
+
+  /**
+   * The PUT body that keeps a model version as it is: its current properties, without the read-only
+   * ones. A PUT replaces the resource, so rebuilding the body from our own fields would reset what
+   * another tool set (modelType mlflow_model, flavors, jobName, stage), which the service refuses
+   * or loses.
+   */
+  private ObjectNode currentModelBody(String op, String name, int version) {
+    JsonNode current = arm.get(op, modelPath(name, version));
+    ObjectNode props =
+        current.path("properties").isObject()
+            ? ((ObjectNode) current.path("properties")).deepCopy()
+            : json.object();
+    props.remove("provisioningState");
+    ObjectNode body = json.object();
+    body.set("properties", props);
+    return body;
   }
 
   @Override
