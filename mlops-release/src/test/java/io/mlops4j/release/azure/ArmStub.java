@@ -70,6 +70,7 @@ final class ArmStub implements AutoCloseable {
   private final List<String> violations = new CopyOnWriteArrayList<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
+  private final List<Fault> lateFaults = new CopyOnWriteArrayList<>();
   private final BlobServiceClient blobService;
   private final String blobAccountUrl;
   private final String accountKey;
@@ -120,6 +121,14 @@ final class ArmStub implements AutoCloseable {
     faults.add(new Fault(when, status, headers, new AtomicInteger(times)));
   }
 
+  /**
+   * Makes matching requests fail with a status after the service handled them, as a gateway that
+   * times out on a request the service committed; a retry then sees the committed state.
+   */
+  void failAfterHandling(Predicate<Request> when, int status, int times) {
+    lateFaults.add(new Fault(when, status, Map.of(), new AtomicInteger(times)));
+  }
+
   /** Makes every request fail 401, as a service that rejects the credential. */
   void rejectTokens(boolean reject) {
     this.rejectTokens = reject;
@@ -162,7 +171,16 @@ final class ArmStub implements AutoCloseable {
           Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
       Request request = new Request(method, path, query, auth, body);
       requests.add(request);
-      Answer answer = answer(exchange, request);
+      Answer handled = answer(exchange, request);
+      Answer answer = handled;
+      for (Fault f : lateFaults) {
+        if (handled.status() < 300 && f.when().test(request) && f.left().getAndDecrement() > 0) {
+          answer =
+              new Answer(
+                  f.status(), f.headers(), error("Injected", "injected fault " + f.status()));
+          break;
+        }
+      }
       byte[] out = answer.body() == null ? new byte[0] : mapper.writeValueAsBytes(answer.body());
       answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       if (out.length > 0) {

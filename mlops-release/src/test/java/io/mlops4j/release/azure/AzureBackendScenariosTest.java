@@ -400,6 +400,25 @@ class AzureBackendScenariosTest {
   }
 
   @Test
+  void aRetriedRegistrationWhosePutWasCommittedKeepsItsVersionInsteadOfTakingTheNext()
+      throws Exception {
+    stub.failAfterHandling(
+        r -> r.method().equals("PUT") && r.path().contains("/models/" + MODEL + "/versions/"),
+        503,
+        1);
+    MlWorkspace dev = client.workspace("dev");
+
+    Model model = dev.registerModel(ModelSpec.of(MODEL, artifact("weights"), Map.of()));
+
+    assertThat(model.version()).isEqualTo(1);
+    assertThat(requests("PUT", "/models/" + MODEL + "/versions/1")).hasSize(2);
+    assertThat(dev.listModels(ModelQuery.all()))
+        .as("one version, not a duplicate of the same upload")
+        .extracting(Model::version)
+        .containsExactly(1);
+  }
+
+  @Test
   void updatingTagsOrArchivingKeepsWhatAnotherToolSetOnTheVersion() {
     HttpPipeline raw =
         new HttpPipelineBuilder()

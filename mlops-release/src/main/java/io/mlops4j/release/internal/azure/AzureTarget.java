@@ -169,6 +169,10 @@ final class AzureTarget implements MlWorkspace {
         if (e.reason() != Reason.CONFLICT) {
           throw e;
         }
+        JsonNode committed = ourCommittedVersion(op, spec.name(), version, modelUri);
+        if (committed != null) {
+          return toModel(spec.name(), committed);
+        }
         LOG.atDebug()
             .addKeyValue(LogKeys.MODEL_NAME, spec.name())
             .addKeyValue(LogKeys.MODEL_VERSION, version)
@@ -177,6 +181,26 @@ final class AzureTarget implements MlWorkspace {
       }
     }
     throw AzureErrors.versionsExhausted(op, MAX_VERSION_ATTEMPTS);
+  }
+
+  /**
+   * The version as stored if this client's own PUT created it: the pipeline retries a PUT whose
+   * answer was lost (timeout, 5xx after the service committed), and the retry's If-None-Match then
+   * fails with CONFLICT on our own write. Its modelUri is unique to this registration (a fresh
+   * upload path or pending-upload blob), so it tells our write from a concurrent writer's.
+   */
+  private JsonNode ourCommittedVersion(String op, String name, int version, String modelUri) {
+    try {
+      JsonNode existing = arm.get(op, modelPath(name, version));
+      return modelUri.equals(AzureJson.text(existing.path("properties"), "modelUri"))
+          ? existing
+          : null;
+    } catch (RegistryException e) {
+      if (e.reason() == Reason.NOT_FOUND) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private int nextVersion(String op, String name) {
