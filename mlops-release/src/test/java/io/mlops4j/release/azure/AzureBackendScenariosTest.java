@@ -419,6 +419,41 @@ class AzureBackendScenariosTest {
   }
 
   @Test
+  void aVersionThatIsNotAnIntegerFromAnotherToolIsLeftOutOfListsAndLatest() throws Exception {
+    MlWorkspace dev = client.workspace("dev");
+    dev.registerModel(ModelSpec.of(MODEL, artifact("weights"), Map.of()));
+    HttpPipeline raw =
+        new HttpPipelineBuilder()
+            .httpClient(world.httpClient())
+            .policies(
+                new BearerTokenAuthenticationPolicy(
+                    credential, "https://management.azure.com/.default"))
+            .build();
+    HttpRequest request =
+        new HttpRequest(
+            HttpMethod.PUT,
+            stub.endpoint()
+                + "/subscriptions/"
+                + StubWorld.SUBSCRIPTION
+                + "/resourceGroups/rg-mlops-dev/providers/Microsoft.MachineLearningServices/workspaces/"
+                + "mlw-forecasting-dev/models/"
+                + MODEL
+                + "/versions/rc-2?api-version=2024-10-01");
+    request.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
+    request.setBody(
+        "{\"properties\":{\"description\":\"\",\"modelType\":\"custom_model\","
+            + "\"modelUri\":\"azureml://datastores/workspaceblobstore/paths/rc-2\"}}");
+    try (HttpResponse response = raw.sendSync(request, com.azure.core.util.Context.NONE)) {
+      assertThat(response.getStatusCode()).isEqualTo(201);
+    }
+
+    assertThat(dev.getLatestModel(MODEL).version()).isEqualTo(1);
+    assertThat(dev.listModels(ModelQuery.byName(MODEL)))
+        .extracting(Model::version)
+        .containsExactly(1);
+  }
+
+  @Test
   void updatingTagsOrArchivingKeepsWhatAnotherToolSetOnTheVersion() {
     HttpPipeline raw =
         new HttpPipelineBuilder()

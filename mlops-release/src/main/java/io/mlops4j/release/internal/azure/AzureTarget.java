@@ -208,11 +208,11 @@ final class AzureTarget implements MlWorkspace {
       JsonNode container = arm.get(op, base + "/models/" + enc(name));
       JsonNode props = container.path("properties");
       String next = AzureJson.text(props, "nextVersion");
-      if (next.matches("[1-9][0-9]{0,9}")) {
+      if (next.matches("[1-9][0-9]{0,8}")) {
         return Integer.parseInt(next);
       }
       String latest = AzureJson.text(props, "latestVersion");
-      return latest.matches("[1-9][0-9]{0,9}") ? Integer.parseInt(latest) + 1 : 1;
+      return latest.matches("[1-9][0-9]{0,8}") ? Integer.parseInt(latest) + 1 : 1;
     } catch (RegistryException e) {
       if (e.reason() == Reason.NOT_FOUND) {
         return 1;
@@ -282,7 +282,20 @@ final class AzureTarget implements MlWorkspace {
     try {
       List<JsonNode> items =
           arm.list(op, base + "/models/" + enc(name) + "/versions?listViewType=" + view);
-      return ArmClient.map(items, item -> toModel(name, item));
+      List<Model> models = new ArrayList<>();
+      for (JsonNode item : items) {
+        String version = AzureJson.text(item, "name");
+        if (version.matches("[1-9][0-9]{0,8}")) {
+          models.add(toModel(name, item));
+        } else {
+          // Azure ML versions are free-form strings; another tool may have registered one
+          LOG.atDebug()
+              .addKeyValue(LogKeys.MODEL_NAME, name)
+              .addKeyValue(LogKeys.MODEL_VERSION, version)
+              .log("skipped a model version that is not a positive integer");
+        }
+      }
+      return models;
     } catch (RegistryException e) {
       if (e.reason() == Reason.NOT_FOUND) {
         return List.of();
