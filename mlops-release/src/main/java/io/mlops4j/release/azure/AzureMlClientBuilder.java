@@ -6,6 +6,7 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpResponse;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoff;
@@ -14,6 +15,7 @@ import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
 import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryPolicy;
+import com.azure.core.http.policy.RetryStrategy;
 import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.mlops4j.config.TargetsConfig;
@@ -191,8 +193,12 @@ public final class AzureMlClientBuilder {
         credential != null
             ? credential
             : new DefaultAzureCredentialBuilder().httpClient(client).build();
-    HttpPipeline management = pipeline(client, tokens, MANAGEMENT_SCOPE);
-    HttpPipeline dataPlane = pipeline(client, tokens, ML_SCOPE);
+    RetryStrategy backoff = new ExponentialBackoff(retry);
+    HttpPipeline management = pipeline(client, tokens, MANAGEMENT_SCOPE, backoff);
+    // The data plane's only call is the invoke POST, which starts a batch job: a 5xx, 408 or lost
+    // connection may come after the job was created, and a retry would start a second one. Only
+    // 429 (refused, nothing started) is retried.
+    HttpPipeline dataPlane = pipeline(client, tokens, ML_SCOPE, new ThrottledOnly(backoff));
     return new AzureMlClient(
         new AzureBackend(
             targets,
@@ -206,15 +212,39 @@ public final class AzureMlClientBuilder {
             blobEndpoint));
   }
 
-  private HttpPipeline pipeline(HttpClient client, TokenCredential tokens, String scope) {
+  private HttpPipeline pipeline(
+      HttpClient client, TokenCredential tokens, String scope, RetryStrategy strategy) {
     return new HttpPipelineBuilder()
         .httpClient(client)
         .policies(
             new UserAgentPolicy("mlops4j-release"),
             new RequestIdPolicy(),
-            new RetryPolicy(new ExponentialBackoff(retry)),
+            new RetryPolicy(strategy),
             new BearerTokenAuthenticationPolicy(tokens, scope),
             new HttpLoggingPolicy(logOptions))
         .build();
+  }
+
+  /** A backoff that retries only 429 answers: for requests that must not run twice. */
+  private record ThrottledOnly(RetryStrategy backoff) implements RetryStrategy {
+    @Override
+    public int getMaxRetries() {
+      return backoff.getMaxRetries();
+    }
+
+    @Override
+    public Duration calculateRetryDelay(int retryAttempts) {
+      return backoff.calculateRetryDelay(retryAttempts);
+    }
+
+    @Override
+    public boolean shouldRetry(HttpResponse response) {
+      return response.getStatusCode() == 429;
+    }
+
+    @Override
+    public boolean shouldRetryException(Throwable throwable) {
+      return false;
+    }
   }
 }

@@ -314,6 +314,40 @@ class AzureBackendScenariosTest {
   }
 
   @Test
+  void anInvokeWhoseAnswerIsLostIsNotPostedAgainSoNoSecondJobStarts() throws IOException {
+    MlWorkspace dev = deployed();
+    stub.failAfterHandling(
+        r -> r.method().equals("POST") && r.path().startsWith("/scoring/"), 503, 1);
+
+    assertThatThrownBy(
+            () ->
+                dev.invoke(
+                    "batch-endpoint-plant-P001",
+                    "",
+                    new JobInputs("azureml://datastores/workspaceblobstore/paths/P001", Map.of())))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("503");
+    assertThat(requests("POST", "/scoring/")).as("one job started, not two").hasSize(1);
+  }
+
+  @Test
+  void aThrottledInvokeIsRetried() throws IOException {
+    MlWorkspace dev = deployed();
+    stub.fail(
+        r -> r.method().equals("POST") && r.path().startsWith("/scoring/"),
+        429,
+        Map.of("Retry-After", "0"),
+        1);
+
+    dev.invoke(
+        "batch-endpoint-plant-P001",
+        "",
+        new JobInputs("azureml://datastores/workspaceblobstore/paths/P001", Map.of()));
+
+    assertThat(requests("POST", "/scoring/")).hasSize(2);
+  }
+
+  @Test
   void invokePostsToTheScoringUriWithAnAzureMlAudienceToken() throws IOException {
     MlWorkspace dev = deployed();
 
