@@ -124,6 +124,34 @@ class AzureBackendScenariosTest {
   }
 
   @Test
+  void aSecretInTheMessageOfACauseIsRedactedInTheWholeCauseChain() {
+    MlClient leaky =
+        world
+            .builder(
+                stub,
+                r ->
+                    reactor.core.publisher.Mono.error(
+                        new com.azure.core.exception.ClientAuthenticationException(
+                            "token request failed",
+                            null,
+                            new IllegalStateException(
+                                "POST https://login.example/token?client_secret=SECRET-123"
+                                    + "&sig=SIG-456"))))
+            .buildClient();
+
+    assertThatThrownBy(() -> leaky.workspace("dev").getModel(MODEL, 1))
+        .isInstanceOfSatisfying(
+            RegistryException.class,
+            e -> {
+              for (Throwable t = e; t != null; t = t.getCause()) {
+                assertThat(t.toString()).doesNotContain("SECRET-123").doesNotContain("SIG-456");
+              }
+              assertThat(e.getCause().getCause().toString())
+                  .startsWith("java.lang.IllegalStateException: POST https://login.example/token");
+            });
+  }
+
+  @Test
   void aCredentialThatCannotGiveATokenFailsUnauthorized() {
     MlClient noLogin =
         world

@@ -29,6 +29,52 @@ final class AzureErrors {
     return BEARER.matcher(out).replaceAll("Bearer REDACTED");
   }
 
+  /**
+   * The cause to attach: the exception itself when no message in its chain carries a credential,
+   * else a copy of the chain with redacted messages (and the original stack traces), since {@code
+   * mlops --verbose} and loggers print every cause's message.
+   */
+  static Throwable redacted(Throwable cause) {
+    if (cause == null || clean(cause, 0)) {
+      return cause;
+    }
+    return copy(cause, 0);
+  }
+
+  private static boolean clean(Throwable t, int depth) {
+    if (t == null || depth > 20) {
+      return true;
+    }
+    String message = t.getMessage();
+    return (message == null || redact(message).equals(message)) && clean(t.getCause(), depth + 1);
+  }
+
+  private static Throwable copy(Throwable t, int depth) {
+    if (t == null || depth > 20) {
+      return null;
+    }
+    RedactedCause copy =
+        new RedactedCause(
+            t.getClass().getName() + ": " + redact(String.valueOf(t.getMessage())),
+            copy(t.getCause(), depth + 1));
+    copy.setStackTrace(t.getStackTrace());
+    return copy;
+  }
+
+  /** A cause whose message had a credential redacted; it prints as the original class and text. */
+  private static final class RedactedCause extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RedactedCause(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
+    }
+  }
+
   /** Maps an HTTP status from ARM or the data plane to a reason. */
   static Reason reasonOf(int status) {
     return switch (status) {
@@ -67,7 +113,7 @@ final class AzureErrors {
         Reason.FAILED,
         operation,
         "cannot reach " + host + ": " + redact(String.valueOf(cause.getMessage())),
-        cause);
+        redacted(cause));
   }
 
   static RegistryException lroFailed(String operation, String status, String code, String message) {
@@ -91,7 +137,7 @@ final class AzureErrors {
             + redact(String.valueOf(cause.getMessage()))
             + "); set AZURE_CLIENT_ID/AZURE_TENANT_ID with a secret or federated token, use a"
             + " managed identity, or run az login",
-        cause);
+        redacted(cause));
   }
 
   static RegistryException artifactMissing(String operation, String path) {
@@ -106,7 +152,7 @@ final class AzureErrors {
         Reason.FAILED,
         operation,
         "failed to " + what + ": " + redact(String.valueOf(cause.getMessage())),
-        cause);
+        redacted(cause));
   }
 
   static RegistryException digestMismatch(String operation, String expected, String actual) {
