@@ -1,7 +1,9 @@
 package io.mlops4j.cli;
 
 import io.mlops4j.monitoring.Status;
+import io.mlops4j.monitoring.WebhookSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -43,6 +45,22 @@ final class AlertOptions {
               + " CRITICAL).")
   MonitorCommand.FailOn failOn;
 
+  @Option(
+      names = "--webhook-attempts",
+      defaultValue = "3",
+      description =
+          "How many times a webhook alert is tried; 5xx answers, timeouts and refused connections"
+              + " are retried (default: 3).")
+  int webhookAttempts;
+
+  @Option(
+      names = "--webhook-backoff",
+      defaultValue = "PT1S",
+      description =
+          "Wait before the second webhook attempt, doubled before each further one, as an ISO-8601"
+              + " duration (default: PT1S; PT0S retries at once).")
+  Duration webhookBackoff;
+
   private final Map<String, String> env;
 
   /**
@@ -57,10 +75,22 @@ final class AlertOptions {
   /**
    * The webhooks to post alerts to; read before the run, so a bad URL fails before any work.
    *
-   * @throws ParameterException if a URL is not an http(s) URL (the message never shows it)
+   * @throws ParameterException if a URL is not an http(s) URL (the message never shows it), or the
+   *     retry options are out of range
    */
   AlertWebhooks webhooks(CommandLine commandLine) {
-    return AlertWebhooks.resolve(webhook, teams, env, commandLine);
+    if (webhookAttempts < 1 || webhookBackoff.isNegative()) {
+      throw new ParameterException(
+          commandLine,
+          "--webhook-attempts must be at least 1 and --webhook-backoff not negative (PT0S or"
+              + " more), was "
+              + webhookAttempts
+              + " and "
+              + webhookBackoff);
+    }
+    WebhookSettings settings =
+        new WebhookSettings(WebhookSettings.defaults().timeout(), webhookAttempts, webhookBackoff);
+    return AlertWebhooks.resolve(webhook, teams, env, settings, commandLine);
   }
 
   /** The exit code of the gate: {@link ExitCodes#GATE_FAILED} if the worst status reaches it. */

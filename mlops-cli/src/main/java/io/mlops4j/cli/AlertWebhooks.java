@@ -1,6 +1,7 @@
 package io.mlops4j.cli;
 
 import io.mlops4j.config.MlopsException;
+import io.mlops4j.monitoring.WebhookSettings;
 import io.mlops4j.monitoring.WebhookUrl;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -14,8 +15,9 @@ import picocli.CommandLine.ParameterException;
  *
  * @param webhook the generic JSON webhook, or null
  * @param teams the Microsoft Teams incoming webhook, or null
+ * @param settings timeout, attempts and backoff of both
  */
-record AlertWebhooks(WebhookUrl webhook, WebhookUrl teams) {
+record AlertWebhooks(WebhookUrl webhook, WebhookUrl teams, WebhookSettings settings) {
   /** The environment variable holding the generic webhook's URL. */
   static final String WEBHOOK_ENV = "MLOPS_ALERT_WEBHOOK_URL";
 
@@ -34,12 +36,17 @@ record AlertWebhooks(WebhookUrl webhook, WebhookUrl teams) {
    *     variable or flag, never the URL
    */
   static AlertWebhooks resolve(
-      String webhookFlag, String teamsFlag, Map<String, String> env, CommandLine commandLine) {
+      String webhookFlag,
+      String teamsFlag,
+      Map<String, String> env,
+      WebhookSettings settings,
+      CommandLine commandLine) {
     PrintWriter err = commandLine.getErr();
     try {
       return new AlertWebhooks(
           one("--webhook", webhookFlag, WEBHOOK_ENV, env, err),
-          one("--teams-webhook", teamsFlag, TEAMS_ENV, env, err));
+          one("--teams-webhook", teamsFlag, TEAMS_ENV, env, err),
+          settings);
     } catch (MlopsException e) {
       throw new ParameterException(commandLine, e.getMessage());
     }

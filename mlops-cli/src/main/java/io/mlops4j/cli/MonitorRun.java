@@ -10,7 +10,6 @@ import io.mlops4j.monitoring.AlertSink;
 import io.mlops4j.monitoring.AlertSinks;
 import io.mlops4j.monitoring.MonitoringReport;
 import io.mlops4j.monitoring.RetrainingPatch;
-import io.mlops4j.monitoring.WebhookSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
@@ -152,12 +151,12 @@ final class MonitorRun {
     if (webhooks.any() && !list.isEmpty()) {
       // the request timeout does not bound connecting on every JDK, so bound it as well
       HttpClient client =
-          HttpClient.newBuilder().connectTimeout(WebhookSettings.defaults().timeout()).build();
+          HttpClient.newBuilder().connectTimeout(webhooks.settings().timeout()).build();
       if (webhooks.webhook() != null) {
         sinks.put(
             "webhook " + webhooks.webhook(),
             deduplicated(
-                AlertSinks.webhook(webhooks.webhook(), client, WebhookSettings.defaults()),
+                AlertSinks.webhook(webhooks.webhook(), client, webhooks.settings()),
                 file,
                 "webhook"));
       }
@@ -165,9 +164,7 @@ final class MonitorRun {
         sinks.put(
             "Teams webhook " + webhooks.teams(),
             deduplicated(
-                AlertSinks.teams(webhooks.teams(), client, WebhookSettings.defaults()),
-                file,
-                "teams"));
+                AlertSinks.teams(webhooks.teams(), client, webhooks.settings()), file, "teams"));
       }
       if (file == null) {
         err.println(

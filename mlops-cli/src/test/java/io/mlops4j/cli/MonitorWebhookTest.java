@@ -99,7 +99,9 @@ class MonitorWebhookTest {
             "--jobs",
             jobs.toString(),
             "--alerts",
-            alerts.toString());
+            alerts.toString(),
+            "--webhook-backoff",
+            "PT0S");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err())
@@ -125,7 +127,16 @@ class MonitorWebhookTest {
     Path jobs = failedJob(dir);
     Path alerts = dir.resolve("alerts.jsonl");
     Map<String, String> env = Map.of("MLOPS_ALERT_WEBHOOK_URL", url());
-    String[] args = {"monitor", "alerts", "--jobs", jobs.toString(), "--alerts", alerts.toString()};
+    String[] args = {
+      "monitor",
+      "alerts",
+      "--jobs",
+      jobs.toString(),
+      "--alerts",
+      alerts.toString(),
+      "--webhook-backoff",
+      "PT0S"
+    };
 
     CliRun failed = CliRun.withEnv(env, args);
     status = 200;
@@ -153,10 +164,43 @@ class MonitorWebhookTest {
             "monitor",
             "alerts",
             "--jobs",
-            failedJob(dir).toString());
+            failedJob(dir).toString(),
+            "--webhook-backoff",
+            "PT0S");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("cannot connect").doesNotContain(SECRET);
+  }
+
+  @Test
+  void webhookAttemptsAndBackoffAreChecked(@TempDir Path dir) throws IOException {
+    status = 503;
+    Map<String, String> env = Map.of("MLOPS_ALERT_WEBHOOK_URL", url());
+    String jobs = failedJob(dir).toString();
+
+    CliRun once =
+        CliRun.withEnv(
+            env,
+            "monitor",
+            "alerts",
+            "--jobs",
+            jobs,
+            "--webhook-attempts",
+            "1",
+            "--alerts",
+            dir.resolve("a.jsonl").toString());
+    CliRun zero =
+        CliRun.withEnv(env, "monitor", "alerts", "--jobs", jobs, "--webhook-attempts", "0");
+    CliRun negative =
+        CliRun.withEnv(env, "monitor", "alerts", "--jobs", jobs, "--webhook-backoff", "PT-1S");
+
+    assertThat(once.exitCode()).isEqualTo(1);
+    assertThat(once.err()).contains("did not accept the alert after 1 attempt(s): HTTP 503");
+    assertThat(bodies).hasSize(1);
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.err()).contains("--webhook-attempts must be at least 1", "was 0 and PT1S");
+    assertThat(negative.exitCode()).isEqualTo(2);
+    assertThat(negative.err()).contains("--webhook-backoff not negative", "PT-1S");
   }
 
   @Test
